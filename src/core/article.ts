@@ -1,0 +1,92 @@
+/**
+ * The article as the rules see it: its blocks in reading order, each tied to its element in the cleaned
+ * copy, and the metadata the rules may fill in (a byline found in the body moves here).
+ */
+import type { BlockKind, RemovalCategory } from './types.ts';
+import { endsWithEllipsis, normalize, squash, wordCount } from './text.ts';
+
+export interface ArticleBlock {
+  readonly index: number;
+  readonly kind: BlockKind;
+  readonly el: Element;
+  /** Text as a reader sees it, white space collapsed. */
+  readonly text: string;
+  /** Lower-case words only: what duplicate rules compare. */
+  readonly norm: string;
+  readonly words: number;
+  /** For a list item: the list it belongs to. */
+  readonly list: Element | null;
+  removal?: BlockRemoval;
+}
+
+export interface BlockRemoval {
+  reason: string;
+  category: RemovalCategory;
+  explanation: string;
+  duplicates?: ArticleBlock;
+}
+
+export interface Metadata {
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  lang: string | null;
+  excerpt: string | null;
+}
+
+export class Article {
+  readonly blocks: ArticleBlock[];
+  readonly titleNorm: string;
+
+  constructor(
+    readonly root: Element,
+    blocks: Array<Pick<ArticleBlock, 'kind' | 'el' | 'list'>>,
+    readonly meta: Metadata,
+  ) {
+    this.blocks = blocks.map((b, index) => {
+      const text = squash(b.el.textContent ?? '');
+      return { ...b, index, text, norm: normalize(text), words: wordCount(text) };
+    });
+    this.titleNorm = normalize(meta.title);
+  }
+
+  /** The blocks no rule has removed yet, in reading order. */
+  kept(): ArticleBlock[] {
+    return this.blocks.filter((b) => !b.removal);
+  }
+
+  remove(block: ArticleBlock, removal: BlockRemoval): void {
+    if (!block.removal) block.removal = removal;
+  }
+}
+
+/** Share of an element's text that sits inside links: high for lists of related stories. */
+export function linkDensity(el: Element): number {
+  const total = squash(el.textContent ?? '').length;
+  if (total === 0) return 0;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) linked += squash(a.textContent ?? '').length;
+  if (el.tagName === 'A') linked = total;
+  return Math.min(1, linked / total);
+}
+
+/** Prose: a paragraph long enough to be running text rather than a label, card or caption. */
+export function isProse(block: ArticleBlock): boolean {
+  return (block.kind === 'paragraph' || block.kind === 'quote') && block.words >= 20 && linkDensity(block.el) < 0.5;
+}
+
+/**
+ * Where the running text begins and ends: the first and last prose block still kept. Truncated blocks ("…")
+ * are teasers, not running text. Returns [-1, -1] for an article without prose.
+ */
+export function runningText(article: Article): [number, number] {
+  let first = -1;
+  let last = -1;
+  for (const block of article.kept()) {
+    if (!isProse(block) || endsWithEllipsis(block.text)) continue;
+    if (first < 0) first = block.index;
+    last = block.index;
+  }
+  return [first, last];
+}

@@ -1,0 +1,107 @@
+/**
+ * The pipeline: copy the page, prune its furniture, let Readability find the article, split it into blocks,
+ * run the rules, render what is kept. The page given is never changed.
+ */
+import { Readability } from '@mozilla/readability';
+import { Article, type Metadata } from './article.ts';
+import { splitBlocks } from './blocks.ts';
+import { textToArticle } from './plain-text.ts';
+import { pruneFurniture } from './prune.ts';
+import { sanitize, serialize, toMarkdown } from './render.ts';
+import { applyRules } from './rules/index.ts';
+import { squash } from './text.ts';
+import { type CleanOptions, type CleanResult, ReadOnceError, type Removal } from './types.ts';
+
+export const DEFAULT_MAX_ELEMENTS = 250_000;
+
+export function cleanDocument(document: Document, options: CleanOptions = {}): CleanResult {
+  const win = document.defaultView ?? options.document?.defaultView ?? globalThis.window;
+  if (!win) throw new Error('cleanDocument needs a document with a window (defaultView) for DOMPurify');
+  const elements = document.getElementsByTagName('*').length;
+  const max = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  if (elements > max) {
+    throw new ReadOnceError('too-large', `This page is too large to clean (${elements.toLocaleString('en')} elements; the limit is ${max.toLocaleString('en')}).`);
+  }
+  const copy = document.cloneNode(true) as Document;
+  pruneFurniture(copy);
+  const parsed = new Readability<Element>(copy, { serializer: (el) => el as Element, keepClasses: true }).parse();
+  const root = parsed?.content;
+  if (!parsed || !root || squash(root.textContent ?? '') === '') {
+    throw new ReadOnceError('no-article', 'No article found on this page.');
+  }
+  const meta: Metadata = {
+    title: squash(parsed.title ?? '') || squash(document.title),
+    byline: clean(parsed.byline),
+    siteName: clean(parsed.siteName),
+    publishedTime: clean(parsed.publishedTime),
+    lang: clean(parsed.lang) ?? (document.documentElement.getAttribute('lang') || null),
+    excerpt: clean(parsed.excerpt),
+  };
+  return finish(win, root, meta, options);
+}
+
+export function cleanText(text: string, options: CleanOptions = {}): CleanResult {
+  const doc = options.document ?? globalThis.document;
+  const win = doc?.defaultView ?? globalThis.window;
+  if (!doc || !win) throw new Error('cleanText needs options.document where there is no global document');
+  if (text.trim() === '') throw new ReadOnceError('empty-input', 'The text is empty.');
+  const { root, title } = textToArticle(doc, text);
+  const meta: Metadata = { title, byline: null, siteName: null, publishedTime: null, lang: null, excerpt: null };
+  return finish(win, root, meta, options);
+}
+
+function clean(value: string | null | undefined): string | null {
+  const text = squash(value ?? '');
+  return text === '' ? null : text;
+}
+
+function finish(win: Window, root: Element, meta: Metadata, options: CleanOptions): CleanResult {
+  const article = new Article(root, splitBlocks(root), meta);
+  applyRules(article, options.keep);
+
+  const blocks: CleanResult['blocks'] = [];
+  const removed: Removal[] = [];
+  for (const block of article.blocks) {
+    const { removal } = block;
+    if (!removal) {
+      blocks.push({ kind: block.kind, text: block.text });
+      continue;
+    }
+    removed.push({
+      text: block.text,
+      kind: block.kind,
+      reason: removal.reason,
+      category: removal.category,
+      explanation: removal.explanation,
+      ...(removal.duplicates ? { duplicates: removal.duplicates.text } : {}),
+      at: blocks.length,
+    });
+    detach(block.el, root);
+  }
+  if (blocks.length === 0) throw new ReadOnceError('no-article', 'No article text is left on this page once its page furniture is set aside.');
+
+  const fragment = sanitize(win, root);
+  return {
+    title: article.meta.title,
+    byline: article.meta.byline,
+    siteName: article.meta.siteName,
+    publishedTime: article.meta.publishedTime,
+    lang: article.meta.lang,
+    excerpt: article.meta.excerpt,
+    blocks,
+    removed,
+    html: serialize(fragment),
+    markdown: toMarkdown(article.meta.title, fragment),
+  };
+}
+
+/** Removes a block's element, and the containers it leaves empty (a list without items, a bare figure). */
+function detach(el: Element, root: Element): void {
+  let parent: Element | null = el.parentElement;
+  el.remove();
+  while (parent && parent !== root && squash(parent.textContent ?? '') === '' && !parent.querySelector('img, picture, video, audio, svg')) {
+    const up: Element | null = parent.parentElement;
+    parent.remove();
+    parent = up;
+  }
+}

@@ -1,0 +1,4 @@
+/** ReadOnce's engine: give it a Document or scraped text, get the article once. */
+export { cleanDocument, cleanText, DEFAULT_MAX_ELEMENTS } from './clean.ts';
+export { RULES } from './rules/index.ts';
+export * from './types.ts';

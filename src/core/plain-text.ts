@@ -1,0 +1,66 @@
+/**
+ * Scraped plain text (a page copied as text, like the seed's page.txt) as an article element, so that it goes
+ * through the same rules as HTML: blank lines and line breaks separate blocks, "1." and "-" lines are list
+ * items, a short unpunctuated line before a longer one is a heading.
+ */
+import { normalize, wordCount } from './text.ts';
+
+const LIST_ITEM = /^\s*(?:(\d{1,3})[.)]|[-*•·–])\s+(.+)$/u;
+const MAX_HEADING_WORDS = 15;
+const TITLE_WINDOW = 10;
+
+interface Line {
+  text: string;
+  ordered?: boolean;
+  item?: boolean;
+}
+
+function readLines(text: string): Line[] {
+  const out: Line[] = [];
+  for (const raw of text.replace(/\r\n?/gu, '\n').split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    const item = LIST_ITEM.exec(line);
+    if (item) out.push({ text: item[2]!.trim(), item: true, ordered: item[1] !== undefined });
+    else out.push({ text: line });
+  }
+  return out;
+}
+
+function looksLikeHeading(line: Line, next: Line | undefined): boolean {
+  const words = wordCount(line.text);
+  return (
+    !line.item && words > 0 && words <= MAX_HEADING_WORDS && !/[.!?:;,…"”»)]$/u.test(line.text) &&
+    next !== undefined && !next.item && wordCount(next.text) > words * 2
+  );
+}
+
+/**
+ * The headline: among the first lines, one that the page repeats (scraped pages print it more than once),
+ * else the first line of a headline's length.
+ */
+export function titleOf(lines: readonly string[]): string {
+  const head = lines.slice(0, TITLE_WINDOW).filter((l) => wordCount(l) >= 3 && wordCount(l) <= 40 && !/(\.\.\.|…)$/u.test(l));
+  const count = new Map<string, number>();
+  for (const l of lines) count.set(normalize(l), (count.get(normalize(l)) ?? 0) + 1);
+  return head.find((l) => (count.get(normalize(l)) ?? 0) > 1) ?? head[0] ?? lines[0] ?? '';
+}
+
+/** Builds the article in `doc` (not attached to it) and returns it with the headline found in the text. */
+export function textToArticle(doc: Document, text: string): { root: Element; title: string } {
+  const lines = readLines(text);
+  const root = doc.createElement('article');
+  let list: Element | null = null;
+  lines.forEach((line, i) => {
+    if (line.item) {
+      const tag = line.ordered ? 'OL' : 'UL';
+      if (!list || list.tagName !== tag) list = root.appendChild(doc.createElement(tag.toLowerCase()));
+      list.appendChild(doc.createElement('li')).textContent = line.text;
+      return;
+    }
+    list = null;
+    const tag = looksLikeHeading(line, lines[i + 1]) ? 'h2' : 'p';
+    root.appendChild(doc.createElement(tag)).textContent = line.text;
+  });
+  return { root, title: titleOf(lines.filter((l) => !l.item).map((l) => l.text)) };
+}

@@ -1,0 +1,49 @@
+/**
+ * Bylines and datelines that leaked into the body ("By Staff Writer", "Published May 7, 2025"): they move to
+ * the metadata when it has none, and leave the text. Only short blocks at the top or the bottom qualify.
+ */
+import { type ArticleBlock } from '../article.ts';
+import { isPhrase, leadingPhrase } from '../phrases.ts';
+import data from '../phrases.json' with { type: 'json' };
+import type { Rule } from './rule.ts';
+
+const MONTHS = Object.values(data.months).flat().join('|');
+const DATE = new RegExp(
+  `(\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b|\\b(${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\.?\\s+(${MONTHS})\\b)`,
+  'iu',
+);
+
+function looksLikeDate(block: ArticleBlock): boolean {
+  // A sentence that mentions a date ends in a full stop after a word; "7. Mai 2025." or "May 7, 2025" does not.
+  const sentence = /\p{L}[.!?]["”»]?$/u.test(block.text);
+  return block.words <= 10 && DATE.test(block.text) && !sentence;
+}
+
+function looksLikeByline(block: ArticleBlock): string | undefined {
+  if (block.words > 12 || block.kind === 'heading') return undefined;
+  const prefix = leadingPhrase('bylinePrefixes', block.text);
+  if (!prefix) return undefined;
+  // "By Jane Doe", not "By the time we arrived": the name after the prefix is capitalised.
+  const rest = block.text.replace(/^\S+(\s+by)?\s*:?\s*/iu, '');
+  return /^\p{Lu}/u.test(rest) && !isPhrase('relatedHeadings', block.text) ? rest : undefined;
+}
+
+export const byline: Rule = {
+  id: 'byline',
+  category: 'boilerplate',
+  apply(article) {
+    const kept = article.kept();
+    const edges = [...kept.slice(0, 4), ...kept.slice(Math.max(4, kept.length - 3))];
+    for (const block of edges) {
+      if (block.kind === 'code' || block.kind === 'table') continue;
+      const name = looksLikeByline(block);
+      if (name) {
+        article.meta.byline ??= name.split(/\s*[|•·]\s*/u)[0] ?? name;
+        article.remove(block, { reason: this.id, category: this.category, explanation: 'Byline (kept in the article details)' });
+      } else if (looksLikeDate(block)) {
+        article.meta.publishedTime ??= block.text;
+        article.remove(block, { reason: this.id, category: this.category, explanation: 'Date line (kept in the article details)' });
+      }
+    }
+  },
+};

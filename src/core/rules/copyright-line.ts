@@ -1,0 +1,20 @@
+/** "© 2025 World Daily Wire. All rights reserved." and other footer lines that end up in the body. */
+import { containsPhrase } from '../phrases.ts';
+import type { Rule } from './rule.ts';
+
+// "Copyright 2019" or "© Reuters" at the start; a sentence about a copyright lawsuit does not start so.
+const LEADING_NOTICE = /^(©|\(c\)\s|copyright\s+(©|\(c\)|\d{4}))/iu;
+
+export const copyrightLine: Rule = {
+  id: 'copyright-line',
+  category: 'boilerplate',
+  apply(article) {
+    for (const block of article.kept()) {
+      if (block.kind === 'code' || block.kind === 'table' || block.words > 30) continue;
+      const notice = LEADING_NOTICE.test(block.text) || (block.words <= 20 && containsPhrase('copyrightLines', block.text));
+      if (notice) {
+        article.remove(block, { reason: this.id, category: this.category, explanation: 'Copyright or footer line' });
+      }
+    }
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * A block that says exactly what another block says (case, punctuation and spacing aside): a caption printed
+ * twice (yahoo-2), a photo credit twice (nytimes-5), a paragraph a scraper pasted again.
+ *
+ * Some pages repeat on purpose, and those repeats stay: code and tables; the same interview question put to
+ * each guest; a meal plan whose lines recur (3c6d3381ef… and 5f03fc173e… in the dev corpus). The mark of such
+ * a page is a refrain: a text that occurs three times or more. On a page with a refrain, two copies of a block
+ * are part of the pattern too.
+ */
+import { type ArticleBlock, runningText } from '../article.ts';
+import type { Rule } from './rule.ts';
+
+const REFRAIN = 3;
+
+/** Of two copies, the one to keep: prose over a quote, caption or heading; else the copy in the running text. */
+function keeperOf(copies: ArticleBlock[], runStart: number): ArticleBlock {
+  const rank = (b: ArticleBlock) => (b.kind === 'paragraph' || b.kind === 'list-item' ? 2 : 0) + (b.index >= runStart ? 1 : 0);
+  return copies.reduce((best, b) => (rank(b) > rank(best) ? b : best));
+}
+
+export const exactDuplicate: Rule = {
+  id: 'exact-duplicate',
+  category: 'duplicates',
+  apply(article) {
+    const groups = new Map<string, ArticleBlock[]>();
+    for (const block of article.kept()) {
+      if (block.kind === 'code' || block.kind === 'table' || block.norm === '') continue;
+      const group = groups.get(block.norm);
+      if (group) group.push(block);
+      else groups.set(block.norm, [block]);
+    }
+    const repeated = [...groups.values()].filter((g) => g.length > 1);
+    if (repeated.some((g) => g.length >= REFRAIN)) return;
+    const [runStart] = runningText(article);
+    for (const copies of repeated) {
+      const keeper = keeperOf(copies, runStart);
+      for (const copy of copies) {
+        if (copy !== keeper) {
+          article.remove(copy, { reason: this.id, category: this.category, explanation: 'Exact repeat of another block', duplicates: keeper });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,76 @@
+/**
+ * A key-points or summary list, or a blurb above a repeated headline, that says again what the running text
+ * says, in other words. It is removed only when it sits outside the running text (before its first or after
+ * its last paragraph of prose) and most of its items restate a paragraph: a list inside the story is content.
+ * The seed page ends with seven numbered points that paraphrase its paragraphs one by one.
+ */
+import { type Article, type ArticleBlock, isProse, runningText } from '../article.ts';
+import { contentStems, stemCoverage } from '../text.ts';
+import type { Rule } from './rule.ts';
+
+/** Share of an item's content words found in one paragraph for the item to restate that paragraph. */
+const RESTATES = 0.5;
+/** Share of a list's items that must restate the body. */
+const LIST_SHARE = 0.6;
+const MIN_ITEM_WORDS = 6;
+const MAX_LIST_ITEMS = 40;
+
+function restatesOneOf(block: ArticleBlock, paragraphs: ReadonlyArray<Set<string>>): boolean {
+  const stems = contentStems(block.text);
+  return paragraphs.some((p) => stemCoverage(stems, p) >= RESTATES);
+}
+
+/** List items grouped by their list, in order. */
+function lists(blocks: readonly ArticleBlock[]): ArticleBlock[][] {
+  const byList = new Map<Element, ArticleBlock[]>();
+  for (const b of blocks) {
+    if (b.kind !== 'list-item' || !b.list) continue;
+    const items = byList.get(b.list);
+    if (items) items.push(b);
+    else byList.set(b.list, [b]);
+  }
+  return [...byList.values()];
+}
+
+/** Blocks above the last repeat of the headline: header matter a republisher pasted in front of the story. */
+function leadIn(article: Article): ArticleBlock[] {
+  const repeats = article.blocks.filter((b) => b.removal?.reason === 'repeated-title');
+  const lastRepeat = repeats.at(-1);
+  if (!lastRepeat) return [];
+  return article.kept().filter((b) => b.index < lastRepeat.index);
+}
+
+export const restatingSummary: Rule = {
+  id: 'restating-summary',
+  category: 'summaries',
+  apply(article) {
+    const [first, last] = runningText(article);
+    if (first < 0) return;
+    const candidates = new Set<ArticleBlock>();
+    for (const items of lists(article.kept())) {
+      const outside = items.every((b) => b.index < first) || items.every((b) => b.index > last);
+      const long = items.filter((b) => b.words >= MIN_ITEM_WORDS);
+      if (outside && items.length >= 2 && items.length <= MAX_LIST_ITEMS && long.length === items.length) {
+        for (const item of items) candidates.add(item);
+      }
+    }
+    const lead = leadIn(article);
+    const body = article.kept().filter((b) => isProse(b) && !candidates.has(b) && !lead.includes(b));
+    const paragraphs = body.map((b) => new Set(contentStems(b.text)));
+
+    for (const items of lists([...candidates])) {
+      const restating = items.filter((item) => restatesOneOf(item, paragraphs));
+      if (restating.length >= LIST_SHARE * items.length) {
+        for (const item of items) {
+          article.remove(item, { reason: this.id, category: this.category, explanation: 'Summary list restating the article' });
+        }
+      }
+    }
+    const bodyStems = new Set(paragraphs.flatMap((p) => [...p]));
+    for (const block of lead) {
+      if (block.words >= MIN_ITEM_WORDS && stemCoverage(contentStems(block.text), bodyStems) >= RESTATES) {
+        article.remove(block, { reason: this.id, category: this.category, explanation: 'Blurb above the headline restating the article' });
+      }
+    }
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * A truncated teaser: the start of another block, cut off, usually with "..." or "…" (a card title that
+ * repeats the lede's first words). Also a cut-off blurb at the head or foot of the article that paraphrases
+ * the article itself: the seed page opens with one ("… Being the largest importer of...").
+ */
+import { type ArticleBlock, isProse, runningText } from '../article.ts';
+import { BlockIndex } from '../block-index.ts';
+import { contentStems, endsWithEllipsis, normalize, stemCoverage, stripEllipsis } from '../text.ts';
+import type { Rule } from './rule.ts';
+
+const MIN_PREFIX_WORDS = 5;
+/** Share of a blurb's content words that the article must also use for the blurb to count as its teaser. */
+const PARAPHRASE_COVERAGE = 0.5;
+
+/** The words a truncated block surely has: without the ellipsis, and without a last word that may be cut. */
+function certainPrefix(block: ArticleBlock): string {
+  const words = normalize(stripEllipsis(block.text)).split(' ');
+  return (endsWithEllipsis(block.text) ? words.slice(0, -1) : words).join(' ');
+}
+
+export const truncatedTeaser: Rule = {
+  id: 'truncated-teaser',
+  category: 'teasers',
+  apply(article) {
+    const kept = article.kept();
+    const index = new BlockIndex(kept);
+    for (const block of kept) {
+      if (block.removal || block.kind === 'code' || block.kind === 'table') continue;
+      const prefix = certainPrefix(block);
+      if (prefix.split(' ').length < MIN_PREFIX_WORDS) continue;
+      // A heading that opens its own section is not a teaser of that section, even when the section repeats it.
+      if (block.kind === 'heading' && !endsWithEllipsis(block.text)) continue;
+      const full = index.startingWith(prefix).find((b) => b !== block && !b.removal);
+      if (full) {
+        article.remove(block, { reason: this.id, category: this.category, explanation: 'Truncated copy of another block', duplicates: full });
+      }
+    }
+
+    const [first, last] = runningText(article);
+    if (first < 0) return;
+    const bodyStems = new Set(article.kept().filter((b) => isProse(b) && b.index >= first && b.index <= last).flatMap((b) => contentStems(b.text)));
+    for (const block of article.kept()) {
+      if (!endsWithEllipsis(block.text) || block.words < 8 || (block.index > first && block.index < last)) continue;
+      if (stemCoverage(contentStems(block.text), bodyStems) >= PARAPHRASE_COVERAGE) {
+        article.remove(block, { reason: this.id, category: this.category, explanation: 'Cut-off blurb restating the article' });
+      }
+    }
+  },
+};

@@ -1,0 +1,82 @@
+/** Text helpers shared by the rules: normalisation, words, content-word stems and shingles. */
+
+const ELLIPSIS = /(?:\.{3,}|…)\s*$/u;
+const WORD = /[\p{L}\p{N}\p{M}_]+/gu;
+
+/** Collapse white space, as a reader sees the text. */
+export function squash(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** Lower-case words only: punctuation, quotes and dashes do not make two copies differ. */
+export function normalize(text: string): string {
+  return words(text).join(' ');
+}
+
+export function words(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+export function wordCount(text: string): number {
+  return (text.match(WORD) ?? []).length;
+}
+
+export function endsWithEllipsis(text: string): boolean {
+  return ELLIPSIS.test(text.trim());
+}
+
+export function stripEllipsis(text: string): string {
+  return text.trim().replace(ELLIPSIS, '').trim();
+}
+
+// Function words of the five languages the phrase lists cover; they say nothing about what a text is about.
+const STOP_WORDS = new Set(
+  (
+    'a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those ' +
+    'he she they we you i his her their our your my him them us me not no so than then there here which who whom whose what ' +
+    'when where why how all any each both more most other some such only own same too very can will just should now also ' +
+    'into over under after before about against between through during while has have had do does did would could may might ' +
+    'der die das und oder aber ein eine einen einem einer eines den dem des zu im in am an auf aus bei mit nach von vor für ' +
+    'über unter ist sind war waren sein hat haben nicht auch sich es er sie wir ihr ich wie als wenn dass so noch nur ' +
+    'le la les un une des du de et ou mais en au aux dans par pour sur avec sans sous est sont était ce cette ces il elle ils ' +
+    'elles nous vous je ne pas plus que qui quoi dont où se sa son ses leur leurs a été ' +
+    'el los las unos unas y o pero del al en con sin por para sobre es son fue era este esta estos estas ese esa lo le les ' +
+    'se su sus que quien como más muy ya ' +
+    'и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня еще нет ' +
+    'о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя ' +
+    'ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж ' +
+    'тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее были куда зачем всех никогда ' +
+    'можно при наконец два об другой хоть после над больше тот через эти нас про всего них какая много разве три эту моя ' +
+    'впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между'
+  ).split(' '),
+);
+
+/**
+ * The words that carry meaning, cut to a crude stem (first five letters) so that "attacks" meets "attacking"
+ * and "landing" meets "lands": enough to see that a key-points list paraphrases the body.
+ */
+export function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (w.length < 3 || STOP_WORDS.has(w) || /^\d+$/u.test(w)) continue;
+    out.push(w.slice(0, 5));
+  }
+  return out;
+}
+
+/** Share of `part`'s distinct stems that also occur in `whole`. */
+export function stemCoverage(part: readonly string[], whole: ReadonlySet<string>): number {
+  const distinct = new Set(part);
+  if (distinct.size === 0) return 0;
+  let hits = 0;
+  for (const s of distinct) if (whole.has(s)) hits++;
+  return hits / distinct.size;
+}
+
+/** Overlapping runs of `size` words, joined: the keys of the duplicate indexes. */
+export function shingles(tokens: readonly string[], size: number): string[] {
+  if (tokens.length < size) return tokens.length ? [tokens.join(' ')] : [];
+  const out: string[] = [];
+  for (let i = 0; i + size <= tokens.length; i++) out.push(tokens.slice(i, i + size).join(' '));
+  return out;
+}

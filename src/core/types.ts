@@ -1,0 +1,80 @@
+/**
+ * The engine's result and options: the one contract shared by the CLI, the extension and the tests.
+ * `--format json` prints a CleanResult exactly.
+ */
+
+/** What a kept block is, in reading order. Images live in `html`, not here. */
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'code' | 'table' | 'caption';
+
+export interface Block {
+  kind: BlockKind;
+  text: string;
+}
+
+/**
+ * The kinds of removal a reader can switch off in the options page.
+ * boilerplate: skip links, related lists, share prompts, bylines, footers;
+ * duplicates: exact and contained repeats, the repeated title;
+ * teasers: truncated copies of a later block, "Read: …" cards;
+ * summaries: key-point lists and standfirsts that restate the article.
+ */
+export type RemovalCategory = 'boilerplate' | 'duplicates' | 'teasers' | 'summaries';
+
+export const REMOVAL_CATEGORIES: readonly RemovalCategory[] = ['boilerplate', 'duplicates', 'teasers', 'summaries'];
+
+export interface Removal {
+  /** The removed block's text. */
+  text: string;
+  /** The block's kind, so a viewer can show it in place as it was. */
+  kind: BlockKind;
+  /** Id of the rule that removed it, e.g. "truncated-teaser". */
+  reason: string;
+  category: RemovalCategory;
+  /** A sentence a reader understands: why this block went. */
+  explanation: string;
+  /** For a duplicate, the text of the block it repeats (the copy that was kept). */
+  duplicates?: string;
+  /** Index in `blocks` of the first kept block after it (blocks.length when it came last). */
+  at: number;
+}
+
+export interface CleanResult {
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  lang: string | null;
+  excerpt: string | null;
+  blocks: Block[];
+  removed: Removal[];
+  /** The cleaned article as HTML, passed through DOMPurify; images and captions kept. */
+  html: string;
+  markdown: string;
+}
+
+export interface CleanOptions {
+  /** The page's address, used to resolve relative links and images. */
+  url?: string;
+  /** Kinds of removal to leave undone. Default: none (all on). */
+  keep?: readonly RemovalCategory[];
+  /**
+   * Needed by cleanText where there is no global `document` (Node): a Document to build the article in.
+   * The Node entry supplies one.
+   */
+  document?: Document;
+  /** Refuse pages with more elements than this (ReadOnceError "too-large"). Default 300 000. */
+  maxElements?: number;
+}
+
+export type ReadOnceErrorCode = 'no-article' | 'too-large' | 'empty-input';
+
+/** The failures a reader should see as a message, not a stack trace. */
+export class ReadOnceError extends Error {
+  constructor(
+    readonly code: ReadOnceErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ReadOnceError';
+  }
+}
