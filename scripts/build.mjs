@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+/**
+ * Builds the extension: bundles every entry with esbuild and writes one folder per target.
+ *
+ *   node scripts/build.mjs                 dist/chrome and dist/firefox
+ *   node scripts/build.mjs firefox-test    also (or only) a named target, e.g. the test-only variant
+ *
+ * Browser differences live in TARGETS and nowhere else: a manifest overlay and the
+ * __READONCE_BROWSER__ constant that src/platform/quirks.ts reads.
+ */
+import { build as esbuild } from 'esbuild';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Extension ids stay fixed so storage survives reinstalls in Firefox. */
+const GECKO = {
+  id: 'readonce@readonce.app',
+  strict_min_version: '142.0',
+  data_collection_permissions: { required: ['none'] },
+};
+
+/**
+ * Each target: the browser its code is built for, where it goes, and how its manifest differs from the
+ * shared manifest.json. Add a target here (e.g. a packaging or lint variant) and nothing else changes.
+ */
+export const TARGETS = {
+  chrome: {
+    browser: 'chrome',
+    outdir: 'dist/chrome',
+    manifest(m) {
+      // Chromium runs the service worker; "scripts" only earns a developer-mode warning there.
+      delete m.background.scripts;
+    },
+  },
+  firefox: {
+    browser: 'firefox',
+    outdir: 'dist/firefox',
+    manifest(m) {
+      // Firefox runs background.scripts as an event page; it does not support service workers yet.
+      delete m.background.service_worker;
+      m.browser_specific_settings = { gecko: GECKO };
+    },
+  },
+  /** For automation only: headless Firefox cannot grant activeTab, so the test server's host is granted. */
+  'firefox-test': {
+    browser: 'firefox',
+    outdir: 'dist/firefox-test',
+    manifest(m) {
+      TARGETS.firefox.manifest(m);
+      m.host_permissions = ['http://127.0.0.1/*'];
+    },
+  },
+};
+
+export const DEFAULT_TARGETS = ['chrome', 'firefox'];
+
+const ENTRIES = {
+  background: 'src/background/index.ts',
+  content: 'src/content/index.ts',
+  popup: 'src/popup/index.ts',
+  options: 'src/options/index.ts',
+};
+
+/** Copied as they are: [source, destination inside the target folder]. */
+const STATIC_FILES = [
+  ['src/popup/popup.html', 'popup.html'],
+  ['src/popup/popup.css', 'popup.css'],
+  ['src/options/options.html', 'options.html'],
+  ['src/options/options.css', 'options.css'],
+  ['src/reader/article.css', 'article.css'],
+  ['icons', 'icons'],
+  ['_locales', '_locales'],
+];
+
+async function buildTarget(name, version) {
+  const target = TARGETS[name];
+  if (!target) throw new Error(`Unknown target "${name}". Known: ${Object.keys(TARGETS).join(', ')}`);
+  const outdir = join(ROOT, target.outdir);
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
+
+  await esbuild({
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([out, src]) => [out, join(ROOT, src)])),
+    outdir,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome120', 'firefox142'],
+    // Readable bundles: store reviewers read them, and there is no remote code to hide.
+    minify: false,
+    sourcemap: false,
+    legalComments: 'eof',
+    charset: 'utf8',
+    loader: { '.css': 'text' },
+    define: { __READONCE_BROWSER__: JSON.stringify(target.browser) },
+    logLevel: 'warning',
+  });
+
+  for (const [from, to] of STATIC_FILES) await cp(join(ROOT, from), join(outdir, to), { recursive: true });
+
+  const manifest = JSON.parse(await readFile(join(ROOT, 'manifest.json'), 'utf8'));
+  manifest.version = version;
+  target.manifest(manifest);
+  await writeFile(join(outdir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return outdir;
+}
+
+/** Builds the named targets; returns their output folders by name. */
+export async function build(names = DEFAULT_TARGETS) {
+  const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+  const out = {};
+  for (const name of names) out[name] = await buildTarget(name, version);
+  return out;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const names = process.argv.slice(2);
+  const started = Date.now();
+  const out = await build(names.length > 0 ? names : DEFAULT_TARGETS);
+  for (const [name, dir] of Object.entries(out)) console.log(`built ${name} -> ${dir.replace(ROOT + '/', '')}`);
+  console.log(`in ${Date.now() - started} ms`);
+}

@@ -1,0 +1,4 @@
+/** Options page entry. */
+import { startOptions } from './options.ts';
+
+void startOptions(document);

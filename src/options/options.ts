@@ -1,0 +1,137 @@
+/** The options page: every change is validated and saved at once to storage.sync. */
+import { REMOVAL_CATEGORIES, type RemovalCategory } from '../core/types.ts';
+import { listCommands } from '../platform/extension.ts';
+import { localise, t } from '../platform/i18n.ts';
+import { SHORTCUTS_WHERE_KEY, openShortcutSettings } from '../platform/quirks.ts';
+import { loadSettings, normaliseSite, resetSettings, saveSettings, watchSettings } from '../platform/settings.ts';
+import type { Settings } from '../platform/settings-schema.ts';
+import { applyAppearance } from '../reader/appearance.ts';
+import { CATEGORY_LABEL_KEYS } from '../reader/removals-view.ts';
+
+const CATEGORY_HELP_KEYS: Record<RemovalCategory, string> = {
+  boilerplate: 'categoryBoilerplateHelp',
+  duplicates: 'categoryDuplicatesHelp',
+  teasers: 'categoryTeasersHelp',
+  summaries: 'categorySummariesHelp',
+};
+
+function must<T extends Element>(doc: Document, selector: string): T {
+  const node = doc.querySelector<T>(selector);
+  if (!node) throw new Error(`options.html lacks ${selector}`);
+  return node;
+}
+
+export async function startOptions(doc: Document): Promise<void> {
+  localise(doc);
+  const root = must<HTMLElement>(doc, '#root');
+  const form = must<HTMLFormElement>(doc, '#options');
+  const fontSize = must<HTMLInputElement>(doc, '#font-size');
+  const fontSizeValue = must<HTMLOutputElement>(doc, '#font-size-value');
+  const width = must<HTMLSelectElement>(doc, '#content-width');
+  const lineHeight = must<HTMLSelectElement>(doc, '#line-height');
+  const sites = must<HTMLTextAreaElement>(doc, '#sites');
+  const sitesError = must<HTMLElement>(doc, '#sites-error');
+  const saved = must<HTMLElement>(doc, '#saved');
+  const preview = must<HTMLElement>(doc, '#preview');
+
+  const categories = must<HTMLElement>(doc, '#categories');
+  for (const category of REMOVAL_CATEGORIES) {
+    const label = doc.createElement('label');
+    label.className = 'options-category';
+    const box = doc.createElement('input');
+    box.type = 'checkbox';
+    box.name = 'removal';
+    box.value = category;
+    box.id = `removal-${category}`;
+    const text = doc.createElement('span');
+    const name = doc.createElement('strong');
+    name.textContent = t(CATEGORY_LABEL_KEYS[category]);
+    const help = doc.createElement('span');
+    help.className = 'options-help';
+    help.textContent = t(CATEGORY_HELP_KEYS[category]);
+    text.append(name, help);
+    label.append(box, text);
+    categories.append(label);
+  }
+
+  const show = (settings: Settings) => {
+    applyAppearance(root, settings, false);
+    applyAppearance(preview, settings);
+    for (const input of form.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
+      input.checked = settings[input.name as 'theme' | 'fontFamily'] === input.value;
+    }
+    fontSize.value = String(settings.fontSize);
+    fontSizeValue.textContent = `${settings.fontSize} px`;
+    width.value = settings.contentWidth;
+    lineHeight.value = String(settings.lineHeight);
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[name=removal]')) {
+      box.checked = !settings.keep.includes(box.value as RemovalCategory);
+    }
+    if (doc.activeElement !== sites) sites.value = settings.keepEverythingOn.join('\n');
+  };
+
+  let flash: ReturnType<typeof setTimeout> | undefined;
+  const save = async (changes: Partial<Settings>) => {
+    show(await saveSettings(changes));
+    saved.textContent = t('optionsSaved');
+    clearTimeout(flash);
+    flash = setTimeout(() => (saved.textContent = ''), 2000);
+  };
+
+  form.addEventListener('change', (event) => {
+    const target = event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+    switch (target.name) {
+      case 'theme':
+      case 'fontFamily':
+      case 'contentWidth':
+        void save({ [target.name]: target.value } as Partial<Settings>);
+        break;
+      case 'fontSize':
+      case 'lineHeight':
+        void save({ [target.name]: Number(target.value) } as Partial<Settings>);
+        break;
+      case 'removal': {
+        const keep = [...form.querySelectorAll<HTMLInputElement>('input[name=removal]')]
+          .filter((box) => !box.checked)
+          .map((box) => box.value as RemovalCategory);
+        void save({ keep });
+        break;
+      }
+      case 'keepEverythingOn': {
+        const lines = sites.value.split(/[\s,]+/).filter((line) => line !== '');
+        const invalid = lines.filter((line) => normaliseSite(line) === null);
+        sitesError.textContent = invalid.length > 0 ? t('optionsSitesInvalid', invalid.join(', ')) : '';
+        sites.setAttribute('aria-invalid', String(invalid.length > 0));
+        void save({ keepEverythingOn: lines }).then(() => {
+          if (invalid.length === 0) sites.value = sites.value.trim();
+        });
+        break;
+      }
+    }
+  });
+  fontSize.addEventListener('input', () => {
+    fontSizeValue.textContent = `${fontSize.value} px`;
+  });
+  must<HTMLButtonElement>(doc, '#reset').addEventListener('click', () => void resetSettings().then(show));
+  must<HTMLButtonElement>(doc, '#change-shortcuts').addEventListener('click', () => void openShortcutSettings());
+  must<HTMLElement>(doc, '#shortcuts-where').textContent = t(SHORTCUTS_WHERE_KEY);
+
+  const shortcuts = must<HTMLElement>(doc, '#shortcuts');
+  for (const command of await listCommands()) {
+    const term = doc.createElement('dt');
+    term.textContent = command.description || t('commandOpenPopup');
+    const keys = doc.createElement('dd');
+    if (command.shortcut) {
+      const kbd = doc.createElement('kbd');
+      kbd.textContent = command.shortcut;
+      keys.append(kbd);
+    } else {
+      keys.textContent = t('optionsShortcutsNone');
+    }
+    keys.dataset.command = command.name;
+    shortcuts.append(term, keys);
+  }
+
+  show(await loadSettings());
+  watchSettings(show);
+}

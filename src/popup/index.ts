@@ -1,0 +1,4 @@
+/** Popup entry. */
+import { startPopup } from './popup.ts';
+
+void startPopup(document, location.search);

@@ -1,0 +1,165 @@
+/**
+ * The popup: reads the page at once (the click granted activeTab), shows the clean article with its
+ * removals, and offers reader mode, copying and the options.
+ */
+import type { CleanResult } from '../core/types.ts';
+import { localise, t } from '../platform/i18n.ts';
+import { askContent, type ArticleReply, type CleanReply, type ProblemReply } from '../platform/messages.ts';
+import { loadSettings } from '../platform/settings.ts';
+import { injectContentScript, isRestrictedUrl, openOptionsPage, problemFromInjectionError, targetTab, type TabRef } from '../platform/tabs.ts';
+import { applyAppearance } from '../reader/appearance.ts';
+import { renderArticle, renderPageText, showRemovalInPlace } from '../reader/article-view.ts';
+import { articleAsText } from '../reader/format.ts';
+import { renderProblem } from '../reader/problem-view.ts';
+import { renderRemovals } from '../reader/removals-view.ts';
+import { copyToClipboard } from './clipboard.ts';
+
+const LOADING_RETRY_MS = 400;
+const LOADING_GIVE_UP_MS = 20_000;
+
+interface PopupElements {
+  root: HTMLElement;
+  content: HTMLElement;
+  status: HTMLElement;
+  openReader: HTMLButtonElement;
+  copyMarkdown: HTMLButtonElement;
+  copyText: HTMLButtonElement;
+  openOptions: HTMLButtonElement;
+}
+
+function byId<T extends HTMLElement>(doc: Document, id: string): T {
+  const node = doc.getElementById(id);
+  if (!node) throw new Error(`popup.html lacks #${id}`);
+  return node as T;
+}
+
+export async function startPopup(doc: Document, search: string): Promise<void> {
+  localise(doc);
+  const ui: PopupElements = {
+    root: byId(doc, 'root'),
+    content: byId(doc, 'content'),
+    status: byId(doc, 'status'),
+    openReader: byId(doc, 'open-reader'),
+    copyMarkdown: byId(doc, 'copy-markdown'),
+    copyText: byId(doc, 'copy-text'),
+    openOptions: byId(doc, 'open-options'),
+  };
+  ui.openOptions.addEventListener('click', () => void openOptionsPage().then(() => window.close()));
+  applyAppearance(ui.root, await loadSettings(), false);
+
+  const tab = await targetTab(search).catch(() => null);
+  if (!tab) {
+    showProblem(ui, { ok: false, problem: 'restricted' });
+    return;
+  }
+  await readTab(ui, tab, Date.now());
+}
+
+async function readTab(ui: PopupElements, tab: TabRef, startedAt: number): Promise<void> {
+  ui.status.textContent = t('reading');
+  ui.content.setAttribute('aria-busy', 'true');
+  const reply = await cleanTab(tab);
+  ui.content.removeAttribute('aria-busy');
+  ui.status.textContent = '';
+  if (reply.ok) {
+    showArticle(ui, tab, reply);
+    return;
+  }
+  showProblem(ui, reply, () => void readTab(ui, tab, Date.now()));
+  if (reply.problem === 'loading' && Date.now() - startedAt < LOADING_GIVE_UP_MS) {
+    setTimeout(() => void readTab(ui, tab, startedAt), LOADING_RETRY_MS);
+  }
+}
+
+async function cleanTab(tab: TabRef): Promise<CleanReply> {
+  if (tab.url && isRestrictedUrl(tab.url)) return { ok: false, problem: 'restricted' };
+  try {
+    await injectContentScript(tab.id);
+  } catch (error) {
+    return { ok: false, ...problemFromInjectionError(error) };
+  }
+  try {
+    return await askContent(tab.id, { type: 'clean' });
+  } catch (error) {
+    return { ok: false, problem: 'failed', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function showProblem(ui: PopupElements, reply: ProblemReply, retry?: () => void): void {
+  const doc = ui.content.ownerDocument;
+  const box = renderProblem(doc, reply, {
+    onShowPageText: () => {
+      ui.content.replaceChildren(renderPageText(doc, reply.pageText ?? ''));
+      ui.copyText.disabled = false;
+      ui.copyText.onclick = () => void copy(ui, reply.pageText ?? '');
+      ui.content.focus();
+    },
+    ...(retry ? { onRetry: retry } : {}),
+  });
+  ui.content.replaceChildren(box);
+}
+
+function showArticle(ui: PopupElements, tab: TabRef, reply: ArticleReply): void {
+  const doc = ui.content.ownerDocument;
+  const result: CleanResult = reply.result;
+  const notes: string[] = [];
+  if (reply.keptEverything) notes.push(t('keptEverything'));
+  if (reply.fromPlainText) notes.push(t('plainTextSource'));
+  const view = renderArticle(doc, result, notes);
+
+  const removedButton = doc.createElement('button');
+  removedButton.type = 'button';
+  removedButton.id = 'removed-toggle';
+  removedButton.className = 'ro-button ro-removed-toggle';
+  removedButton.textContent = result.removed.length > 0 ? t('removedCount', String(result.removed.length)) : t('removedNone');
+  removedButton.disabled = result.removed.length === 0;
+  removedButton.setAttribute('aria-expanded', 'false');
+  view.element.querySelector('.ro-header')?.append(removedButton);
+
+  const shown = new Map<number, HTMLElement>();
+  const panel = renderRemovals(doc, result.removed, (index, show) => {
+    const removal = result.removed[index];
+    if (!removal) return;
+    if (show) {
+      const marker = showRemovalInPlace(view, removal, index);
+      shown.set(index, marker);
+      marker.scrollIntoView({ block: 'center' });
+    } else {
+      shown.get(index)?.remove();
+      shown.delete(index);
+    }
+  });
+  panel.id = 'removed-panel';
+  panel.hidden = true;
+  removedButton.setAttribute('aria-controls', panel.id);
+  removedButton.addEventListener('click', () => {
+    panel.hidden = !panel.hidden;
+    removedButton.setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) panel.scrollIntoView({ block: 'nearest' });
+  });
+  view.element.querySelector('.ro-header')?.after(panel);
+
+  ui.content.replaceChildren(view.element);
+  ui.content.scrollTop = 0;
+  doc.title = `${result.title} · ${t('extName')}`;
+
+  ui.openReader.disabled = false;
+  ui.copyMarkdown.disabled = false;
+  ui.copyText.disabled = false;
+  ui.openReader.onclick = () => void openReader(ui, tab);
+  ui.copyMarkdown.onclick = () => void copy(ui, `# ${result.title}\n\n${result.markdown.trim()}\n`);
+  ui.copyText.onclick = () => void copy(ui, articleAsText(result));
+}
+
+async function openReader(ui: PopupElements, tab: TabRef): Promise<void> {
+  try {
+    await askContent(tab.id, { type: 'reader', action: 'open' });
+    window.close();
+  } catch (error) {
+    ui.status.textContent = t('problemFailed', error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function copy(ui: PopupElements, text: string): Promise<void> {
+  ui.status.textContent = (await copyToClipboard(ui.root.ownerDocument, text)) ? t('copied') : t('copyFailed');
+}
