@@ -1,0 +1,21 @@
+// Builds the Node side of ReadOnce: the library (dist/node/index.js) and the `readonce` CLI (dist/node/cli.js).
+// Dependencies stay external: npm installs them beside the package.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+  define: { READONCE_VERSION: JSON.stringify(version) },
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src/node/index.ts'], outfile: 'dist/node/index.js' }),
+  build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/node/cli.js' }),
+]);

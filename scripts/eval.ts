@@ -1,0 +1,68 @@
+/**
+ * Scores ReadOnce against Readability alone on a corpus (default ../shared/eval-dev), with the corpus's metric.
+ *   npm run eval -- [DIR] [--worst N] [--page ID]
+ * --worst N lists the N pages where ReadOnce scores lowest; --page ID prints one page's prediction beside its
+ * truth's missing and extra lines, to read what a rule did.
+ */
+import { parseArgs } from 'node:util';
+import { Readability } from '@mozilla/readability';
+import { splitBlocks } from '../src/core/blocks.ts';
+import { cleanDocument, parseHtml, ReadOnceError } from '../src/node/index.ts';
+import { corpusDir, readCorpus } from './lib/corpus.ts';
+import { type PageScore, scoreCorpus, scorePage } from './lib/metric.ts';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { worst: { type: 'string' }, page: { type: 'string' } } });
+const dir = corpusDir(positionals[0]);
+
+/** Readability's article as the blocks a reader sees, one per line. */
+function readabilityText(doc: Document): string {
+  const parsed = new Readability<Element>(doc.cloneNode(true) as Document, { serializer: (el) => el as Element }).parse();
+  return parsed?.content ? splitBlocks(parsed.content).map((b) => (b.el.textContent ?? '').replace(/\s+/gu, ' ').trim()).join('\n') : '';
+}
+
+/** ReadOnce's article as the eval sees it: kept blocks except captions, one per line. */
+function readOnceText(doc: Document): string {
+  try {
+    return cleanDocument(doc).blocks.filter((b) => b.kind !== 'caption').map((b) => b.text).join('\n');
+  } catch (e) {
+    if (e instanceof ReadOnceError) return '';
+    throw e;
+  }
+}
+
+const rows: Array<{ id: string; base: PageScore; ours: PageScore; text: string; truth: string }> = [];
+for (const page of readCorpus(dir)) {
+  if (values.page && !page.id.startsWith(values.page)) continue;
+  const doc = parseHtml(page.html, page.url);
+  const text = readOnceText(doc);
+  rows.push({ id: page.id, base: scorePage(readabilityText(doc), page.truth), ours: scorePage(text, page.truth), text, truth: page.truth });
+}
+
+if (values.page) {
+  for (const row of rows) {
+    const truthLines = new Set(row.truth.split('\n').map((l) => l.trim()));
+    const ourLines = new Set(row.text.split('\n'));
+    console.log(`# ${row.id}  P ${row.ours.precision.toFixed(3)}  R ${row.ours.recall.toFixed(3)}`);
+    for (const line of row.text.split('\n')) console.log(`${truthLines.has(line) ? ' ' : '+'} ${line.slice(0, 160)}`);
+    for (const line of truthLines) if (line && !ourLines.has(line)) console.log(`- ${line.slice(0, 160)}`);
+  }
+  process.exit(0);
+}
+
+const fmt = (n: number) => n.toFixed(4);
+const base = scoreCorpus(rows.map((r) => r.base));
+const ours = scoreCorpus(rows.map((r) => r.ours));
+console.log(`Corpus: ${dir} (${rows.length} pages)\n`);
+console.log('| system | F1 | precision | recall |');
+console.log('|---|---|---|---|');
+console.log(`| Readability alone (blocks joined by newlines) | ${fmt(base.f1)} | ${fmt(base.precision)} | ${fmt(base.recall)} |`);
+console.log(`| ReadOnce | ${fmt(ours.f1)} | ${fmt(ours.precision)} | ${fmt(ours.recall)} |`);
+
+const worst = Number(values.worst ?? 0);
+if (worst > 0) {
+  console.log(`\nLowest pages (ReadOnce F1; Readability's beside it):`);
+  const f1 = (s: PageScore) => (s.precision + s.recall ? (2 * s.precision * s.recall) / (s.precision + s.recall) : 0);
+  for (const r of [...rows].sort((a, b) => f1(a.ours) - f1(b.ours)).slice(0, worst)) {
+    console.log(`${r.id.slice(0, 12)}  P ${r.ours.precision.toFixed(3)} R ${r.ours.recall.toFixed(3)}   (Readability P ${r.base.precision.toFixed(3)} R ${r.base.recall.toFixed(3)})`);
+  }
+}
