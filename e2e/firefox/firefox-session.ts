@@ -1,0 +1,228 @@
+/**
+ * Debian's firefox-esr with ReadOnce installed, driven headless by puppeteer-core over WebDriver BiDi
+ * (the recipe measured in the team's E2E notes: Playwright's Firefox and geckodriver do not work here).
+ * Page objects for what a person uses: the article page, the popup, reader mode.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+
+/** Fixed, so extension pages have a known address (moz-extension://UUID/…) before the add-on starts. */
+export const EXTENSION_UUID = '6d0c3b52-6a0e-4f53-9d1e-5e0ad1ce0a11';
+
+/** The element reader mode appends to <html> (src/reader/overlay.ts HOST_TAG). */
+export const READER_HOST = 'readonce-reader';
+
+/** Why the Firefox tests cannot run here, or null when they can. CI installs firefox-esr. */
+export function firefoxMissing(): string | null {
+  return existsSync(FIREFOX_PATH) ? null : `${FIREFOX_PATH} is missing: apt-get install -y firefox-esr`;
+}
+
+/** `goto('moz-extension://…')` loads the page but never resolves over BiDi: start it, then wait for content. */
+function startLoading(page: Page, url: string): void {
+  page.goto(url, { timeout: 5_000 }).catch(() => undefined);
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Polls until the page is a loaded extension page. Not waitForFunction: while about:blank turns into
+ * moz-extension:// the realm goes away under it and BiDi reports an error instead of retrying.
+ */
+async function untilExtensionApis(page: Page, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      const ready = await page.evaluate(
+        () => location.protocol === 'moz-extension:' && document.readyState === 'complete' && 'browser' in globalThis,
+      );
+      if (ready) return;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`${page.url()} did not load as an extension page in ${timeoutMs} ms`, { cause: lastError });
+}
+
+export interface ArticleShown {
+  title: string;
+  blocks: string[];
+}
+
+/** Elements that hold one block each, as src/reader/article-view.ts counts them. */
+const BLOCK_SELECTOR = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, table, figcaption, dt, dd';
+
+export class FirefoxSession {
+  private constructor(
+    readonly browser: Browser,
+    private readonly extensionDir: string,
+  ) {}
+
+  /** Starts Firefox with the unpacked extension in `extensionDir` installed (as a temporary add-on). */
+  static async start(extensionDir: string): Promise<FirefoxSession> {
+    const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as {
+      browser_specific_settings?: { gecko?: { id?: string } };
+    };
+    const geckoId = manifest.browser_specific_settings?.gecko?.id;
+    if (!geckoId) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id`);
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      protocol: 'webDriverBiDi',
+      headless: true,
+      timeout: 60_000,
+      protocolTimeout: 30_000,
+      // Lets BiDi evaluate script in moz-extension:// pages (the popup, the options page).
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }) },
+    });
+    try {
+      await browser.installExtension(extensionDir);
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+    return new FirefoxSession(browser, extensionDir);
+  }
+
+  extensionUrl(path: string): string {
+    return `moz-extension://${EXTENSION_UUID}/${path}`;
+  }
+
+  async openPage(url: string): Promise<Page> {
+    const page = await this.browser.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
+    return page;
+  }
+
+  /** Runs `fn` in an extension page (options.html), where the WebExtension APIs are in reach. */
+  private async inExtensionPage<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
+    const page = await this.browser.newPage();
+    try {
+      startLoading(page, this.extensionUrl('options.html'));
+      await untilExtensionApis(page);
+      return (await page.evaluate(fn as (arg: unknown) => Promise<unknown>, arg)) as T;
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * The extension's tab id for the tab showing `url` (tab ids are the WebExtension API's, not BiDi's).
+   * Firefox match patterns in tabs.query ignore ports, so the URL is compared here.
+   */
+  async tabIdOf(url: string): Promise<number> {
+    const id = await this.inExtensionPage(async (wanted: string) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const tabs = await api.tabs.query({});
+      return tabs.find((tab) => tab.url === wanted)?.id ?? null;
+    }, url);
+    if (id === null) throw new Error(`no tab shows ${url}`);
+    return id;
+  }
+
+  /**
+   * Runs a keyboard command's handler in the background page, as commands.onCommand would: automation
+   * cannot press extension shortcuts. src/background/index.ts exposes the handlers as `readOnce`.
+   */
+  async runCommand(command: string, tab: { id: number; url: string }): Promise<{ open: boolean } | null> {
+    return this.inExtensionPage(
+      async ([name, target]: [string, { id: number; url: string }]) => {
+        const api = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }).browser;
+        const background = (await api.runtime.getBackgroundPage()) as Window & {
+          readOnce?: { runCommand(command: string, tab: unknown): Promise<{ open: boolean } | null> };
+        };
+        if (!background.readOnce) throw new Error('the background page does not expose readOnce.runCommand');
+        return background.readOnce.runCommand(name, target);
+      },
+      [command, tab] as [string, { id: number; url: string }],
+    );
+  }
+
+  /** The popup for one tab, opened as a page: popup.html?tabId=N (how src/popup learns its tab). */
+  async openPopup(tabId: number): Promise<PopupPage> {
+    const page = await this.browser.newPage();
+    startLoading(page, this.extensionUrl(`popup.html?tabId=${tabId}`));
+    return new PopupPage(page);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+  }
+
+  toString(): string {
+    return `Firefox with ${this.extensionDir}`;
+  }
+}
+
+export class PopupPage {
+  constructor(readonly page: Page) {}
+
+  /** Waits for the clean article (or fails with the problem the popup shows instead). */
+  async article(): Promise<ArticleShown> {
+    await this.page.waitForSelector('.ro-body, .ro-problem:not([data-problem="loading"])', { timeout: 20_000 });
+    // No named functions inside: tsx would wrap them in a __name() helper the page does not have.
+    const shown = await this.page.evaluate((blockSelector: string) => {
+      const problem = document.querySelector('.ro-problem');
+      const body = document.querySelector('.ro-body');
+      // Innermost blocks only: a <li><p>…</p></li> is one block, not two.
+      const blocks = [...(body?.querySelectorAll(blockSelector) ?? [])].filter((node) => !node.querySelector(blockSelector));
+      return {
+        problem: problem ? (problem.textContent ?? '') : null,
+        title: document.querySelector('.ro-article .ro-title')?.textContent ?? '',
+        blocks: blocks.map((node) => node.textContent ?? ''),
+      };
+    }, BLOCK_SELECTOR);
+    if (shown.problem !== null) throw new Error(`the popup shows a problem: ${squash(shown.problem)}`);
+    return { title: squash(shown.title), blocks: shown.blocks.map(squash) };
+  }
+
+  /** Clicks "Open reader mode"; the popup closes itself once the page shows the reader. */
+  async openReader(): Promise<void> {
+    await this.page.waitForSelector('#open-reader:not([disabled])', { timeout: 10_000 });
+    await this.page.click('#open-reader');
+  }
+
+  async close(): Promise<void> {
+    if (!this.page.isClosed()) await this.page.close().catch(() => undefined);
+  }
+}
+
+/** The article page as the page's own scripts see it. */
+export class ArticlePage {
+  constructor(readonly page: Page) {}
+
+  /** The page's DOM serialised, to prove reader mode leaves no trace. */
+  async serialised(): Promise<string> {
+    return this.page.evaluate(() => document.documentElement.outerHTML);
+  }
+
+  async waitForReader(shown: boolean): Promise<void> {
+    await this.page.waitForSelector(READER_HOST, { hidden: !shown, timeout: 10_000 });
+  }
+
+  /** The reader's box on screen: it should cover the viewport. */
+  async readerBox(): Promise<{ width: number; height: number; viewport: { width: number; height: number } }> {
+    return this.page.$eval(READER_HOST, (host) => {
+      const box = host.getBoundingClientRect();
+      return { width: box.width, height: box.height, viewport: { width: innerWidth, height: innerHeight } };
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.page.isClosed()) await this.page.close().catch(() => undefined);
+  }
+
+  /** Escape closes reader mode, as a reader would. */
+  async pressEscape(): Promise<void> {
+    await this.page.bringToFront();
+    await this.page.keyboard.press('Escape');
+  }
+}
