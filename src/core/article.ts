@@ -2,6 +2,7 @@
  * The article as the rules see it: its blocks in reading order, each tied to its element in the cleaned
  * copy, and the metadata the rules may fill in (a byline found in the body moves here).
  */
+import { blockText } from './blocks.ts';
 import type { BlockKind, RemovalCategory } from './types.ts';
 import { endsWithEllipsis, normalize, squash, wordCount } from './text.ts';
 
@@ -45,7 +46,7 @@ export class Article {
     readonly meta: Metadata,
   ) {
     this.blocks = blocks.map((b, index) => {
-      const text = squash(b.el.textContent ?? '');
+      const text = blockText(b.el, b.kind);
       return { ...b, index, text, norm: normalize(text), words: wordCount(text) };
     });
     this.titleNorm = normalize(meta.title);

@@ -4,6 +4,8 @@
  * that every block is an element that can be removed, and put back, whole.
  */
 import type { ArticleBlock } from './article.ts';
+import { containsPhrase, leadingPhrase } from './phrases.ts';
+import { squash, wordCount } from './text.ts';
 import type { BlockKind } from './types.ts';
 
 type BlockSeed = Pick<ArticleBlock, 'kind' | 'el' | 'list'>;
@@ -61,8 +63,29 @@ function isLayoutTable(table: Element): boolean {
   return table.querySelector('p, h1, h2, h3, h4, h5, h6, table, ul, ol, blockquote') !== null;
 }
 
+// Class names and ids sites give their captions and credits; Readability keeps them (keepClasses).
+const CAPTION_CLASS = /caption|credit|photo-?desc|image-?desc|img-?desc|media-?desc|legend/iu;
+// "(AP Photo/Alan Diaz, File)", "(Image: GETTY )" at the end of a line.
+const TRAILING_CREDIT = /\([^()]*\b(photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock)\b[^()]*\)\s*$/iu;
+const MAX_CREDIT_WORDS = 12;
+
+/**
+ * A caption or photo credit that the page set as a plain paragraph: by its class, by its place in a figure,
+ * or by its words ("Image copyright Getty Images", "Natalie Naccache | Bloomberg | Getty Images").
+ */
+function isCaption(el: Element, root: Element): boolean {
+  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+    if (node.tagName === 'FIGURE' || CAPTION_CLASS.test(`${node.getAttribute('class') ?? ''} ${node.id}`)) return true;
+  }
+  const text = squash(el.textContent ?? '');
+  if (TRAILING_CREDIT.test(text)) return true;
+  if (wordCount(text) > MAX_CREDIT_WORDS || !containsPhrase('photoCredits', text)) return false;
+  return /[©|:]/u.test(text) || leadingPhrase('photoCredits', text) !== undefined || /getty|shutterstock/iu.test(text);
+}
+
 export function splitBlocks(root: Element): BlockSeed[] {
   const out: BlockSeed[] = [];
+  const paragraphKind = (el: Element, quoted: boolean): BlockKind => (quoted ? 'quote' : isCaption(el, root) ? 'caption' : 'paragraph');
   const visit = (el: Element, quoted: boolean, list: Element | null) => {
     const tag = el.tagName;
     if (tag === 'TABLE' && isLayoutTable(el)) {
@@ -73,7 +96,7 @@ export function splitBlocks(root: Element): BlockSeed[] {
     }
     const leaf = LEAF[tag];
     if (leaf && (leaf !== 'paragraph' || !hasBlockChild(el))) {
-      if (hasText(el)) out.push({ kind: leaf === 'paragraph' && quoted ? 'quote' : leaf, el, list });
+      if (hasText(el)) out.push({ kind: leaf === 'paragraph' ? paragraphKind(el, quoted) : leaf, el, list });
       return;
     }
     if (tag === 'LI' && !hasBlockChild(el)) {
@@ -89,11 +112,20 @@ export function splitBlocks(root: Element): BlockSeed[] {
   const visitChildren = (el: Element, quoted: boolean, list: Element | null) => {
     if (el === root || hasBlockChild(el)) wrapLooseText(el);
     else if (hasText(el) && el !== root) {
-      out.push({ kind: quoted ? 'quote' : 'paragraph', el, list });
+      out.push({ kind: paragraphKind(el, quoted), el, list });
       return;
     }
     for (const child of [...el.children]) visit(child, quoted, list);
   };
   visitChildren(root, false, null);
   return out;
+}
+
+/** A block's text as a reader sees it: white space collapsed; a table keeps one line per row. */
+export function blockText(el: Element, kind: BlockKind): string {
+  if (kind !== 'table') return squash(el.textContent ?? '');
+  return [...el.querySelectorAll('tr')]
+    .map((row) => [...row.children].map((cell) => squash(cell.textContent ?? '')).filter(Boolean).join(' '))
+    .filter(Boolean)
+    .join('\n');
 }

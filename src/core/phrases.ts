@@ -5,15 +5,15 @@
 import data from './phrases.json' with { type: 'json' };
 import { normalize } from './text.ts';
 
-export type PhraseList = Exclude<keyof typeof data, '$comment'>;
+export type PhraseList = Exclude<keyof typeof data, '$comment' | 'relatedLabelWords'>;
 
 const cache = new Map<PhraseList, string[]>();
 
 function phrases(list: PhraseList): string[] {
   let out = cache.get(list);
   if (!out) {
-    const byLanguage = data[list] as Record<string, string[]>;
-    out = [...new Set(Object.values(byLanguage).flat().map(normalize))].filter(Boolean);
+    const byLanguage = Object.entries(data[list] as Record<string, string | string[]>).filter(([key]) => !key.startsWith('$'));
+    out = [...new Set(byLanguage.flatMap(([, list]) => list as string[]).map(normalize))].filter(Boolean);
     // Longest first, so that "read also" wins over "read" when a prefix is taken off.
     out.sort((a, b) => b.length - a.length);
     cache.set(list, out);
@@ -37,4 +37,13 @@ export function leadingPhrase(list: PhraseList, text: string): string | undefine
 export function containsPhrase(list: PhraseList, text: string): boolean {
   const norm = ` ${normalize(text)} `;
   return phrases(list).some((p) => norm.includes(` ${p} `));
+}
+
+const LABEL_STARTS = new Set(data.relatedLabelWords.starts.map(normalize));
+const LABEL_ENDS = new Set(data.relatedLabelWords.ends.map(normalize));
+
+/** A short label of the shape "More … stories", "Top headlines": the head of a list of links. */
+export function isRelatedLabel(text: string): boolean {
+  const w = normalize(text).split(' ');
+  return isPhrase('relatedHeadings', text) || (w.length >= 2 && w.length <= 6 && LABEL_STARTS.has(w[0]!) && LABEL_ENDS.has(w.at(-1)!));
 }

@@ -4,6 +4,7 @@
  */
 import { type ArticleBlock } from '../article.ts';
 import { isPhrase, leadingPhrase } from '../phrases.ts';
+import { normalize } from '../text.ts';
 import data from '../phrases.json' with { type: 'json' };
 import type { Rule } from './rule.ts';
 
@@ -14,6 +15,8 @@ const DATE = new RegExp(
 );
 
 function looksLikeDate(block: ArticleBlock): boolean {
+  // "Published 1 day ago", "Updated at 1:23 p.m.", "Posted: Fri 6:45 PM, Feb 16, 2018 | Updated: …"
+  if (block.words <= 16 && leadingPhrase('dateWords', block.text) && /\d/u.test(block.text)) return true;
   // A sentence that mentions a date ends in a full stop after a word; "7. Mai 2025." or "May 7, 2025" does not.
   const sentence = /\p{L}[.!?]["”»]?$/u.test(block.text);
   return block.words <= 10 && DATE.test(block.text) && !sentence;
@@ -28,6 +31,12 @@ function looksLikeByline(block: ArticleBlock): string | undefined {
   return /^\p{Lu}/u.test(rest) && !isPhrase('relatedHeadings', block.text) ? rest : undefined;
 }
 
+/** The byline's name on a line of its own ("Phil Helsel" above his bio), or a lone "By" a page split off. */
+function isBylineName(block: ArticleBlock, byline: string | null): boolean {
+  if (block.words > 5 || block.kind === 'heading') return false;
+  return isPhrase('bylinePrefixes', block.text) || (byline !== null && normalize(byline).includes(block.norm));
+}
+
 export const byline: Rule = {
   id: 'byline',
   category: 'boilerplate',
@@ -37,7 +46,9 @@ export const byline: Rule = {
     for (const block of edges) {
       if (block.kind === 'code' || block.kind === 'table') continue;
       const name = looksLikeByline(block);
-      if (name) {
+      if (isBylineName(block, article.meta.byline)) {
+        article.remove(block, { reason: this.id, category: this.category, explanation: 'Byline (kept in the article details)' });
+      } else if (name) {
         article.meta.byline ??= name.split(/\s*[|•·]\s*/u)[0] ?? name;
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Byline (kept in the article details)' });
       } else if (looksLikeDate(block)) {

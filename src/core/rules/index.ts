@@ -6,10 +6,11 @@
 import type { Article } from '../article.ts';
 import type { RemovalCategory } from '../types.ts';
 import { advertisementLabel } from './advertisement-label.ts';
+import { authorBio } from './author-bio.ts';
 import { byline } from './byline.ts';
 import { captionAlt } from './caption-alt.ts';
 import { containedBlock } from './contained-block.ts';
-import { cookieNotice } from './cookie-notice.ts';
+import { siteNotice } from './site-notice.ts';
 import { copyrightLine } from './copyright-line.ts';
 import { exactDuplicate } from './exact-duplicate.ts';
 import { readAlsoTeaser } from './read-also-teaser.ts';
@@ -24,12 +25,13 @@ import { truncatedTeaser } from './truncated-teaser.ts';
 export const RULES: readonly Rule[] = [
   skipLink,
   advertisementLabel,
-  cookieNotice,
+  siteNotice,
   sharePrompt,
   copyrightLine,
   relatedLinks,
   readAlsoTeaser,
   byline,
+  authorBio,
   repeatedTitle,
   exactDuplicate,
   truncatedTeaser,

@@ -1,21 +1,32 @@
 /**
- * "Related", "Latest", "Most read", "Read also:" and the link lists under them. The label goes, and so do
- * the link-like blocks that follow it, up to the next heading or the next paragraph of prose.
+ * "Related", "Latest", "Most read", "More Great WIRED Stories" and the link lists under them: the label goes,
+ * and so do the link-like blocks that follow it, up to the next heading or paragraph of prose. Link-only
+ * blocks before the running text starts or after it ends (breadcrumbs, "more from" cards) go too.
  * A list of in-page links (a table of contents) is navigation the reader wants and stays.
  */
-import { type ArticleBlock, isProse, linkDensity } from '../article.ts';
-import { isPhrase } from '../phrases.ts';
+import { type ArticleBlock, isProse, linkDensity, runningText } from '../article.ts';
+import { isRelatedLabel } from '../phrases.ts';
 import type { Rule } from './rule.ts';
 
+const MOSTLY_LINKS = 0.7;
+
 function isLabel(block: ArticleBlock): boolean {
-  return block.words <= 6 && block.kind !== 'code' && block.kind !== 'table' && isPhrase('relatedHeadings', block.text);
+  return block.words <= 6 && block.kind !== 'code' && block.kind !== 'table' && isRelatedLabel(block.text);
+}
+
+/** Links that lead to another page, not to a place in this one. */
+function outboundLinkDensity(block: ArticleBlock): number {
+  const anchors = [...block.el.querySelectorAll('a[href]')];
+  if (block.el.tagName === 'A') anchors.push(block.el);
+  if (anchors.length > 0 && anchors.every((a) => (a.getAttribute('href') ?? '').startsWith('#'))) return 0;
+  return linkDensity(block.el);
 }
 
 /** A card or list entry pointing elsewhere: a list item, or a short block that is mostly a link. */
 function isLinkEntry(block: ArticleBlock): boolean {
-  if (block.kind === 'heading' || isProse(block)) return false;
+  if (block.kind === 'heading' || block.kind === 'code' || block.kind === 'table' || isProse(block)) return false;
   if (block.kind === 'list-item') return true;
-  return block.words <= 30 && linkDensity(block.el) >= 0.5;
+  return block.words <= 30 && outboundLinkDensity(block) >= 0.5;
 }
 
 export const relatedLinks: Rule = {
@@ -28,12 +39,14 @@ export const relatedLinks: Rule = {
       if (!isLabel(label)) continue;
       article.remove(label, { reason: this.id, category: this.category, explanation: `"${label.text}" label for links to other articles` });
       for (let j = i + 1; j < blocks.length && isLinkEntry(blocks[j]!); j++) {
-        article.remove(blocks[j]!, {
-          reason: this.id,
-          category: this.category,
-          explanation: `Link under "${label.text}"`,
-        });
+        article.remove(blocks[j]!, { reason: this.id, category: this.category, explanation: `Link under "${label.text}"` });
         i = j;
+      }
+    }
+    const [first, last] = runningText(article);
+    for (const block of article.kept()) {
+      if ((block.index < first || block.index > last) && block.kind !== 'heading' && isLinkEntry(block) && outboundLinkDensity(block) >= MOSTLY_LINKS) {
+        article.remove(block, { reason: this.id, category: this.category, explanation: 'Link to another article, outside the story' });
       }
     }
   },

@@ -1,22 +1,28 @@
 /**
- * Share, follow and newsletter prompts ("Share on X", "Sign up for our newsletter"). A prompt is short; a long
- * paragraph that merely mentions a newsletter is article text and stays.
+ * Share, follow, comment and newsletter prompts ("Share on X", "Sign up for our newsletter", "Post Comment").
+ * A prompt is short, or made of links, or sits outside the running text; a paragraph of the story that
+ * happens to mention a newsletter or comments stays.
  */
-import { linkDensity } from '../article.ts';
+import { linkDensity, runningText } from '../article.ts';
 import { containsPhrase, isPhrase } from '../phrases.ts';
 import type { Rule } from './rule.ts';
+
+const MAX_WORDS = 40;
+const SHORT = 8;
 
 export const sharePrompt: Rule = {
   id: 'share-prompt',
   category: 'boilerplate',
   apply(article) {
+    const [first, last] = runningText(article);
     for (const block of article.kept()) {
-      if (block.kind === 'code' || block.kind === 'table' || block.words > 25) continue;
+      if (block.kind === 'code' || block.kind === 'table' || block.words > MAX_WORDS) continue;
+      const outside = block.index < first || block.index > last;
       const prompt =
         isPhrase('sharePrompts', block.text) ||
-        (containsPhrase('sharePrompts', block.text) && (block.words <= 8 || linkDensity(block.el) >= 0.3));
+        (containsPhrase('sharePrompts', block.text) && (block.words <= SHORT || outside || linkDensity(block.el) >= 0.3));
       if (prompt) {
-        article.remove(block, { reason: this.id, category: this.category, explanation: 'Share, follow or newsletter prompt' });
+        article.remove(block, { reason: this.id, category: this.category, explanation: 'Share, follow, comment or newsletter prompt' });
       }
     }
   },

@@ -1,14 +1,17 @@
-/** Cookie banners that Readability keeps when a site renders them inside the article container. */
+/**
+ * Notices the site prints around any article: cookie banners, "This slideshow requires JavaScript",
+ * affiliate-link disclosures. Readability keeps them when a site renders them inside the article container.
+ */
 import { containsPhrase } from '../phrases.ts';
 import type { Rule } from './rule.ts';
 
-export const cookieNotice: Rule = {
-  id: 'cookie-notice',
+export const siteNotice: Rule = {
+  id: 'site-notice',
   category: 'boilerplate',
   apply(article) {
     for (const block of article.kept()) {
-      if (block.words <= 60 && block.kind !== 'heading' && containsPhrase('cookieNotices', block.text)) {
-        article.remove(block, { reason: this.id, category: this.category, explanation: 'Cookie notice' });
+      if (block.words <= 60 && block.kind !== 'heading' && containsPhrase('siteNotices', block.text)) {
+        article.remove(block, { reason: this.id, category: this.category, explanation: 'Site notice (cookies, scripts, affiliate links)' });
       }
     }
   },
