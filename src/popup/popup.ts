@@ -47,7 +47,13 @@ export async function startPopup(doc: Document, search: string): Promise<void> {
   ui.openOptions.addEventListener('click', () => void openOptionsPage().then(() => window.close()));
   applyAppearance(ui.root, await loadSettings(), false);
 
-  const tab = await targetTab(search).catch(() => null);
+  let tab: TabRef | null;
+  try {
+    tab = await targetTab(search);
+  } catch (error) {
+    showProblem(ui, { ok: false, problem: 'failed', detail: error instanceof Error ? error.message : String(error) });
+    return;
+  }
   if (!tab) {
     showProblem(ui, { ok: false, problem: 'restricted' });
     return;
@@ -147,7 +153,7 @@ function showArticle(ui: PopupElements, tab: TabRef, reply: ArticleReply): void 
   ui.copyMarkdown.disabled = false;
   ui.copyText.disabled = false;
   ui.openReader.onclick = () => void openReader(ui, tab);
-  ui.copyMarkdown.onclick = () => void copy(ui, `# ${result.title}\n\n${result.markdown.trim()}\n`);
+  ui.copyMarkdown.onclick = () => void copy(ui, result.markdown);
   ui.copyText.onclick = () => void copy(ui, articleAsText(result));
 }
 

@@ -1,0 +1,107 @@
+/**
+ * Debian's Chromium with the built extension (dist/chrome) loaded, as ../../E2E notes describe:
+ * a persistent context, the id read from the service worker, toolbar clicks through CDP.
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
+export const EXTENSION_DIR = join(ROOT, 'dist', 'chrome');
+/** Screenshots land here (gitignored): look at them after a run. */
+export const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface LoadedExtension {
+  context: BrowserContext;
+  worker: Worker;
+  id: string;
+  userDataDir: string;
+  /** Closes the browser; keeps the profile when asked (to restart on it). */
+  close: (options?: { keepProfile?: boolean }) => Promise<void>;
+}
+
+async function ensureBuilt(): Promise<void> {
+  if (existsSync(join(EXTENSION_DIR, 'manifest.json'))) return;
+  // @ts-ignore -- plain JS build script, no type declarations
+  const { build } = (await import('../../scripts/build.mjs')) as { build: (targets: string[]) => Promise<unknown> };
+  await build(['chrome']);
+}
+
+export async function newProfileDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'readonce-e2e-'));
+}
+
+export async function launchExtension(userDataDir?: string): Promise<LoadedExtension> {
+  await ensureBuilt();
+  await mkdir(ARTIFACTS, { recursive: true });
+  const dir = userDataDir ?? (await newProfileDir());
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const id = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    id,
+    userDataDir: dir,
+    close: async (options) => {
+      await context.close();
+      if (!options?.keepProfile) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A real toolbar click (CDP Extensions.triggerAction): opens the popup and grants activeTab on the tab. */
+export async function clickToolbarButton(ext: LoadedExtension, page: Page): Promise<void> {
+  const browser = ext.context.browser();
+  if (!browser) throw new Error('no browser behind the persistent context');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as unknown as {
+      targetInfos: { targetId: string; url: string }[];
+    };
+    const target = targetInfos.find((info) => info.url === page.url());
+    if (!target) throw new Error(`no tab target for ${page.url()}`);
+    await cdp.send('Extensions.triggerAction' as never, { id: ext.id, targetId: target.targetId } as never);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The tab id of `page`. Its URL is visible to the extension only once activeTab was granted on it. */
+export async function tabIdOf(ext: LoadedExtension, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await ext.worker.evaluate(
+    async (want) => (await chrome.tabs.query({})).find((tab) => tab.url === want)?.id ?? null,
+    url,
+  );
+  if (id === null) throw new Error(`the extension cannot see a tab at ${url} (no gesture on it yet?)`);
+  return id;
+}
+
+/** The most recently opened tab: for a page the extension was given no access to, so cannot see the URL of. */
+export async function newestTabId(ext: LoadedExtension): Promise<number> {
+  return ext.worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((tab) => tab.id ?? -1)));
+}
+
+export function artifact(name: string): string {
+  return join(ARTIFACTS, name);
+}
