@@ -5,36 +5,24 @@
  * and off; the page must be left exactly as it was.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildTargets, ROOT } from './firefox/build-target.ts';
+import { buildTargets } from './firefox/build-target.ts';
 import { ArticlePage, FirefoxSession, firefoxMissing } from './firefox/firefox-session.ts';
-import { servePages, type PageServer } from './firefox/seed-server.ts';
+import { SEED } from './support/seed.ts';
+import { startFixtureServer, type FixtureServer } from './support/server.ts';
 
-const SEED = join(ROOT, 'e2e/fixtures/seed');
-const SEED_PATH = '/world/xi-in-moscow.html';
-
-interface Expected {
-  title: string;
-  blocks: string[];
-}
+/** e2e/fixtures/seed/page-inline.html, served from 127.0.0.1 like a news site. */
+const SEED_PATH = '/seed/page-inline.html';
 
 const skip = firefoxMissing() ?? false;
 
 describe('Firefox: popup and reader mode on the seed article', { skip, timeout: 180_000 }, () => {
   let firefox: FirefoxSession | undefined;
-  let server: PageServer | undefined;
-  let expected: Expected;
+  let server: FixtureServer | undefined;
 
   before(async () => {
-    const [dirs, page, fixture] = await Promise.all([
-      buildTargets('firefox-test'),
-      readFile(join(SEED, 'page-inline.html'), 'utf8'),
-      readFile(join(SEED, 'expected.json'), 'utf8'),
-    ]);
-    expected = JSON.parse(fixture) as Expected;
-    server = await servePages({ [SEED_PATH]: page });
+    const dirs = await buildTargets('firefox-test');
+    server = await startFixtureServer();
     firefox = await FirefoxSession.start(dirs['firefox-test'] ?? '');
   });
 
@@ -53,8 +41,8 @@ describe('Firefox: popup and reader mode on the seed article', { skip, timeout: 
       const popup = await firefox.openPopup(await firefox.tabIdOf(url));
       try {
         const shown = await popup.article();
-        assert.equal(shown.title, expected.title);
-        assert.deepEqual(shown.blocks, expected.blocks);
+        assert.equal(shown.title, SEED.title);
+        assert.deepEqual(shown.blocks, SEED.blocks);
         await popup.openReader();
       } finally {
         await popup.close();
