@@ -5,6 +5,8 @@
  * and off; the page must be left exactly as it was.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildTargets } from './firefox/build-target.ts';
 import { ArticlePage, FirefoxSession, firefoxMissing } from './firefox/firefox-session.ts';
@@ -19,11 +21,13 @@ const skip = firefoxMissing() ?? false;
 describe('Firefox: popup and reader mode on the seed article', { skip, timeout: 180_000 }, () => {
   let firefox: FirefoxSession | undefined;
   let server: FixtureServer | undefined;
+  let dir = '';
 
   before(async () => {
     const dirs = await buildTargets('firefox-test');
+    dir = dirs['firefox-test'] ?? '';
     server = await startFixtureServer();
-    firefox = await FirefoxSession.start(dirs['firefox-test'] ?? '');
+    firefox = await FirefoxSession.start(dir);
   });
 
   after(async () => {
@@ -33,12 +37,11 @@ describe('Firefox: popup and reader mode on the seed article', { skip, timeout: 
 
   it('shows the clean article in the popup, then reader mode opens and closes leaving the page as it was', async () => {
     assert.ok(firefox && server);
-    // Each test has its own address, so finding the tab by URL finds this test's tab.
-    const url = server.url(`${SEED_PATH}?from=popup`);
+    const url = server.url(SEED_PATH);
     const article = new ArticlePage(await firefox.openPage(url));
     try {
       const untouched = await article.serialised();
-      const popup = await firefox.openPopup(await firefox.tabIdOf(url));
+      const popup = await firefox.openPopup(await firefox.tabIdOf(article.page));
       try {
         const shown = await popup.article();
         assert.equal(shown.title, SEED.title);
@@ -62,17 +65,58 @@ describe('Firefox: popup and reader mode on the seed article', { skip, timeout: 
 
   it('the toggle-reader command turns reader mode on and off, leaving the page as it was', async () => {
     assert.ok(firefox && server);
-    const url = server.url(`${SEED_PATH}?from=command`);
+    const url = server.url(SEED_PATH);
     const article = new ArticlePage(await firefox.openPage(url));
     try {
       const untouched = await article.serialised();
-      const tab = { id: await firefox.tabIdOf(url), url };
+      const tab = { id: await firefox.tabIdOf(article.page), url };
 
       assert.deepEqual(await firefox.runCommand('toggle-reader', tab), { open: true });
       await article.waitForReader(true);
       assert.deepEqual(await firefox.runCommand('toggle-reader', tab), { open: false });
       await article.waitForReader(false);
       assert.equal(await article.serialised(), untouched);
+    } finally {
+      await article.close();
+    }
+  });
+
+  it("binds the manifest's suggested shortcuts (Firefox leaves a refused one empty)", async () => {
+    assert.ok(firefox);
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as {
+      commands: Record<string, { suggested_key: { default: string } }>;
+    };
+    const suggested = Object.fromEntries(Object.entries(manifest.commands).map(([name, c]) => [name, c.suggested_key.default]));
+    assert.deepEqual(await firefox.shortcuts(), suggested);
+  });
+});
+
+describe('Firefox: the store build reads a page only after a gesture', { skip, timeout: 120_000 }, () => {
+  let firefox: FirefoxSession | undefined;
+  let server: FixtureServer | undefined;
+
+  before(async () => {
+    const dirs = await buildTargets('firefox');
+    server = await startFixtureServer();
+    firefox = await FirefoxSession.start(dirs.firefox ?? '');
+  });
+
+  after(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  it('without a click on ReadOnce (no activeTab), the popup says it has no access instead of reading', async () => {
+    assert.ok(firefox && server);
+    const url = server.url(SEED_PATH);
+    const article = new ArticlePage(await firefox.openPage(url));
+    try {
+      const popup = await firefox.openPopup(await firefox.tabIdOf(article.page));
+      try {
+        assert.equal(await popup.problem(), 'no-access');
+      } finally {
+        await popup.close();
+      }
     } finally {
       await article.close();
     }

@@ -102,12 +102,16 @@ export class FirefoxSession {
     return page;
   }
 
-  /** Runs `fn` in an extension page (options.html), where the WebExtension APIs are in reach. */
-  private async inExtensionPage<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
+  /**
+   * Runs `fn` in an extension page (options.html), where the WebExtension APIs are in reach. With
+   * `front`, that page is brought to the front once the extension page has loaded (it opens as the active tab).
+   */
+  private async inExtensionPage<T, A>(fn: (arg: A) => Promise<T>, arg: A, front?: Page): Promise<T> {
     const page = await this.browser.newPage();
     try {
       startLoading(page, this.extensionUrl('options.html'));
       await untilExtensionApis(page);
+      if (front) await front.bringToFront();
       return (await page.evaluate(fn as (arg: unknown) => Promise<unknown>, arg)) as T;
     } finally {
       await page.close().catch(() => undefined);
@@ -115,17 +119,22 @@ export class FirefoxSession {
   }
 
   /**
-   * The extension's tab id for the tab showing `url` (tab ids are the WebExtension API's, not BiDi's).
-   * Firefox match patterns in tabs.query ignore ports, so the URL is compared here.
+   * The extension's tab id (not BiDi's) for `page`: the active tab once `page` is in front. Asked that
+   * way because the store build may not see a tab's URL before a click (no "tabs" permission).
    */
-  async tabIdOf(url: string): Promise<number> {
-    const id = await this.inExtensionPage(async (wanted: string) => {
-      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-      const tabs = await api.tabs.query({});
-      return tabs.find((tab) => tab.url === wanted)?.id ?? null;
-    }, url);
-    if (id === null) throw new Error(`no tab shows ${url}`);
-    return id;
+  async tabIdOf(page: Page): Promise<number> {
+    const tab = await this.inExtensionPage(
+      async () => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const [active] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+        return active ? { id: active.id ?? null, url: active.url ?? null } : null;
+      },
+      null,
+      page,
+    );
+    if (!tab || tab.id === null) throw new Error(`no active tab for ${page.url()}`);
+    if (tab.url !== null && tab.url !== page.url()) throw new Error(`the active tab shows ${tab.url}, not ${page.url()}`);
+    return tab.id;
   }
 
   /**
@@ -146,6 +155,15 @@ export class FirefoxSession {
     );
   }
 
+  /** The keyboard shortcuts Firefox bound, by command name ('' when it refused one). */
+  async shortcuts(): Promise<Record<string, string>> {
+    return this.inExtensionPage(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const commands = await api.commands.getAll();
+      return Object.fromEntries(commands.map((command) => [command.name ?? '', command.shortcut ?? '']));
+    }, null);
+  }
+
   /** The popup for one tab, opened as a page: popup.html?tabId=N (how src/popup learns its tab). */
   async openPopup(tabId: number): Promise<PopupPage> {
     const page = await this.browser.newPage();
@@ -164,6 +182,12 @@ export class FirefoxSession {
 
 export class PopupPage {
   constructor(readonly page: Page) {}
+
+  /** Waits until the popup shows a problem instead of an article; returns its kind (data-problem). */
+  async problem(): Promise<string> {
+    const box = await this.page.waitForSelector('.ro-problem:not([data-problem="loading"])', { timeout: 20_000 });
+    return (await box?.evaluate((node) => (node as HTMLElement).dataset.problem ?? '')) ?? '';
+  }
 
   /** Waits for the clean article (or fails with the problem the popup shows instead). */
   async article(): Promise<ArticleShown> {

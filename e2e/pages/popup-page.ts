@@ -112,7 +112,7 @@ export class PopupPage {
   }
 
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: artifact(name) });
+    await this.page.screenshot({ path: artifact(name), caret: 'initial' });
   }
 
   async close(): Promise<void> {

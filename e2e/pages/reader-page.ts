@@ -99,7 +99,7 @@ export class ReaderPage {
   }
 
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: artifact(name) });
+    await this.page.screenshot({ path: artifact(name), caret: 'initial' });
   }
 
   async detach(): Promise<void> {

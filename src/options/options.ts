@@ -98,7 +98,7 @@ export async function startOptions(doc: Document): Promise<void> {
         break;
       }
       case 'keepEverythingOn': {
-        const lines = sites.value.split(/[\s,]+/).filter((line) => line !== '');
+        const lines = sites.value.split(/[\n,]+/).map((line) => line.trim()).filter((line) => line !== '');
         const invalid = lines.filter((line) => normaliseSite(line) === null);
         sitesError.textContent = invalid.length > 0 ? t('optionsSitesInvalid', invalid.join(', ')) : '';
         sites.setAttribute('aria-invalid', String(invalid.length > 0));

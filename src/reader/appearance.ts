@@ -9,5 +9,6 @@ export function applyAppearance(root: HTMLElement, settings: Settings, scaleFont
   root.dataset.width = settings.contentWidth;
   if (scaleFontSize) root.style.setProperty('--ro-font-size', `${settings.fontSize}px`);
   root.style.setProperty('--ro-line-height', String(settings.lineHeight));
-  root.style.setProperty('--ro-measure', `${WIDTH_EM[settings.contentWidth]}em`);
+  // In multiples of the article's text size, so panels with their own font size line up with it.
+  root.style.setProperty('--ro-measure', `calc(${WIDTH_EM[settings.contentWidth]} * var(--ro-font-size))`);
 }

@@ -1,0 +1,26 @@
+import { it } from 'node:test';
+import { PopupPage } from './pages/popup-page.ts';
+import { clickToolbarButton, launchExtension, tabIdOf } from './support/extension.ts';
+import { startFixtureServer } from './support/server.ts';
+it('dbg', async () => {
+  const ext = await launchExtension(); const server = await startFixtureServer();
+  const page = await ext.context.newPage();
+  page.on('console', (m) => console.log('page:', m.text()));
+  await page.goto(server.url('/seed/page-inline.html'));
+  await page.locator('input[type=email]').fill('x@y.z');
+  const s = () => page.evaluate(() => document.querySelector('input[type=email]')!.outerHTML);
+  console.log('after fill', await s());
+  await clickToolbarButton(ext, page);
+  console.log('after click', await s());
+  const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+  await popup.waitForArticle();
+  console.log('after clean', await s());
+  const r = await ext.worker.evaluate(`readOnce.runMenuItem({ id: ${await tabIdOf(ext, page)} })`);
+  console.log('menu', r, await s(), await page.evaluate(() => !!document.querySelector('readonce-reader')));
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  console.log('after esc', await s(), await page.evaluate(() => !!document.querySelector('readonce-reader')));
+  await page.locator('input[type=email]').focus();
+  console.log('after focus', await s());
+  await ext.close(); await server.close();
+});

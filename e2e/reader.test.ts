@@ -1,0 +1,172 @@
+/**
+ * Reader mode on the page: opened from the popup, the keyboard command and the context menu; what it
+ * looks like; and that closing it leaves the page exactly as it was.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright';
+import { PopupPage } from './pages/popup-page.ts';
+import { ReaderPage } from './pages/reader-page.ts';
+import { clickToolbarButton, launchExtension, tabIdOf, type LoadedExtension } from './support/extension.ts';
+import { SEED } from './support/seed.ts';
+import { startFixtureServer, type FixtureServer } from './support/server.ts';
+
+let ext: LoadedExtension;
+let server: FixtureServer;
+
+before(async () => {
+  [ext, server] = await Promise.all([launchExtension(), startFixtureServer()]);
+});
+
+after(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+async function seedPage(): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(server.url('/seed/page-inline.html'));
+  return page;
+}
+
+async function setSettings(values: Record<string, unknown>): Promise<void> {
+  await ext.worker.evaluate((v) => chrome.storage.sync.set(v), values);
+}
+
+async function storedSettings(): Promise<Record<string, unknown>> {
+  return ext.worker.evaluate(() => chrome.storage.sync.get(null));
+}
+
+/** The service worker's own handlers, called as commands.onCommand and contextMenus.onClicked call them. */
+async function runCommand(name: string, tabId: number): Promise<{ open: boolean } | null> {
+  // A string, not a function: tsx would wrap nested functions in a helper the worker lacks.
+  return ext.worker.evaluate(`readOnce.runCommand(${JSON.stringify(name)}, { id: ${tabId} })`);
+}
+
+async function runMenuItem(tabId: number): Promise<{ open: boolean } | null> {
+  return ext.worker.evaluate(`readOnce.runMenuItem({ id: ${tabId} })`);
+}
+
+describe('reader mode', () => {
+  it('opens from the popup and closes with Esc, leaving the page exactly as it was', async () => {
+    await setSettings({ theme: 'light' });
+    const page = await seedPage();
+    const email = page.locator('input[type=email]');
+    await email.fill('reader@example.com');
+    await page.evaluate(() => window.scrollTo(0, 600));
+    const before = {
+      html: await page.evaluate(() => document.documentElement.outerHTML),
+      scrollY: await page.evaluate(() => window.scrollY),
+    };
+    assert.equal(before.scrollY, 600, 'the seed page is long enough to scroll');
+
+    await clickToolbarButton(ext, page);
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    await popup.waitForArticle();
+    await popup.openReaderMode();
+    const reader = new ReaderPage(page);
+    await reader.waitUntilOpen();
+
+    assert.equal(await reader.text('.ro-title'), SEED.title);
+    assert.equal(await reader.text('.ro-body h2'), SEED.blocks[0]);
+    assert.equal(
+      await page.evaluate(() => document.querySelector('readonce-reader')?.shadowRoot ?? null),
+      null,
+      'page scripts get no handle on the overlay (closed shadow root)',
+    );
+    const paragraph = await reader.style('.ro-body p', ['color', 'letter-spacing', 'font-family']);
+    assert.notEqual(paragraph.color, 'rgb(255, 0, 0)', 'page CSS does not reach the overlay');
+    assert.equal(paragraph['letter-spacing'], 'normal');
+    assert.doesNotMatch(paragraph['font-family'] ?? '', /Comic Sans/);
+    await page.bringToFront();
+    await reader.screenshot('reader-light.png');
+
+    await reader.pressEscape();
+    await reader.waitUntilClosed();
+    assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before.html);
+    assert.equal(await page.evaluate(() => window.scrollY), before.scrollY);
+    assert.equal(await email.inputValue(), 'reader@example.com');
+    await reader.detach();
+    await popup.close();
+    await page.close();
+  });
+
+  it('honours the theme and font settings, and its toolbar changes them', async () => {
+    await setSettings({ theme: 'sepia', fontFamily: 'sans', fontSize: 23, lineHeight: 1.8, contentWidth: 'narrow' });
+    const page = await seedPage();
+    await clickToolbarButton(ext, page);
+    const tabId = await tabIdOf(ext, page);
+    assert.deepEqual(await runMenuItem(tabId), { open: true }, 'context menu "Read this page once"');
+    const reader = new ReaderPage(page);
+    await reader.waitUntilOpen();
+
+    assert.equal((await reader.style('.ro-reader', ['background-color']))['background-color'], 'rgb(244, 236, 216)');
+    const article = await reader.style('.ro-article', ['font-size', 'font-family', 'line-height', 'max-width']);
+    assert.equal(article['font-size'], '23px');
+    assert.match(article['font-family'] ?? '', /^system-ui/);
+    assert.equal(article['line-height'], `${23 * 1.8}px`);
+    assert.equal(article['max-width'], `${23 * 30}px`);
+    assert.equal(await reader.attribute('.ro-theme-sepia', 'aria-pressed'), 'true');
+    await page.bringToFront();
+    await reader.screenshot('reader-sepia-sans.png');
+
+    await reader.click('.ro-theme-dark');
+    await reader.click('.ro-larger');
+    await reader.click('.ro-family-serif');
+    assert.equal((await reader.style('.ro-reader', ['background-color']))['background-color'], 'rgb(27, 28, 31)');
+    const larger = await reader.style('.ro-article', ['font-size', 'font-family']);
+    assert.equal(larger['font-size'], '24px');
+    assert.match(larger['font-family'] ?? '', /^Charter/);
+    const stored = await storedSettings();
+    assert.equal(stored.theme, 'dark');
+    assert.equal(stored.fontSize, 24);
+    assert.equal(stored.fontFamily, 'serif');
+
+    await reader.click('.ro-removed-toggle');
+    assert.match(await reader.text('.ro-removals'), /Skip to content/);
+    await reader.screenshot('reader-dark-removed.png');
+
+    await reader.click('.ro-close');
+    await reader.waitUntilClosed();
+    await reader.detach();
+    await page.close();
+  });
+
+  it('follows the system colour scheme by default', async () => {
+    await ext.worker.evaluate(() => chrome.storage.sync.clear());
+    const page = await seedPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await clickToolbarButton(ext, page);
+    await runCommand('toggle-reader', await tabIdOf(ext, page));
+    const reader = new ReaderPage(page);
+    await reader.waitUntilOpen();
+    assert.equal(await reader.attribute('.ro-theme-system', 'aria-pressed'), 'true');
+    assert.equal((await reader.style('.ro-reader', ['background-color']))['background-color'], 'rgb(27, 28, 31)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    assert.equal((await reader.style('.ro-reader', ['background-color']))['background-color'], 'rgb(253, 253, 252)');
+    await reader.detach();
+    await page.close();
+  });
+
+  it('registers its keyboard shortcuts, and the command toggles reader mode', async () => {
+    const commands = await ext.worker.evaluate(() => chrome.commands.getAll());
+    const shortcut = (name: string) => commands.find((c) => c.name === name)?.shortcut;
+    assert.equal(shortcut('toggle-reader'), 'Alt+Shift+Y');
+    assert.equal(shortcut('_execute_action'), 'Alt+Shift+E');
+
+    const page = await seedPage();
+    await page.evaluate(() => window.scrollTo(0, 300));
+    const html = await page.evaluate(() => document.documentElement.outerHTML);
+    await clickToolbarButton(ext, page);
+    const tabId = await tabIdOf(ext, page);
+    const reader = new ReaderPage(page);
+
+    assert.deepEqual(await runCommand('toggle-reader', tabId), { open: true });
+    assert.equal(await reader.isOpen(), true);
+    assert.deepEqual(await runCommand('toggle-reader', tabId), { open: false });
+    assert.equal(await reader.isOpen(), false);
+    assert.equal(await page.evaluate(() => document.documentElement.outerHTML), html);
+    assert.equal(await page.evaluate(() => window.scrollY), 300);
+    await page.close();
+  });
+});
