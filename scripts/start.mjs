@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+/**
+ * npm start: builds the extension, serves the bundled sample page (the seed article) on 127.0.0.1 and
+ * opens Debian's Chromium with ReadOnce loaded on it, its popup open.
+ *
+ * With a display it stays open until you close the browser. Without one (SSH, CI) it runs headless,
+ * writes screenshots of the popup and of reader mode to a folder it prints, and prints the cleaned
+ * article with what was removed and why.
+ */
+import { chromium } from 'playwright';
+import { createServer } from 'node:http';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from './build.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SAMPLES = join(ROOT, 'e2e', 'fixtures');
+const SAMPLE_PAGE = '/seed/page-inline.html';
+const SHOTS = join(ROOT, 'test-results', 'start');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.css': 'text/css' };
+
+function serve(root) {
+  const server = createServer(async (request, response) => {
+    const file = normalize(join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+    if (!file.startsWith(root)) return void response.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      response.writeHead(404).end('Not found');
+    }
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+/** The toolbar click, for real: CDP Extensions.triggerAction opens the popup and grants activeTab. */
+async function clickToolbarButton(context, extensionId, page) {
+  const cdp = await context.browser().newBrowserCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const target = targetInfos.find((info) => info.url === page.url());
+  await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: target.targetId });
+  await cdp.detach();
+}
+
+const out = await build(['chrome']);
+const extension = out.chrome;
+const server = await serve(SAMPLES);
+const url = `http://127.0.0.1:${server.address().port}${SAMPLE_PAGE}`;
+const profile = await mkdtemp(join(tmpdir(), 'readonce-start-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM,
+  headless,
+  viewport: headless ? { width: 1280, height: 800 } : null,
+  args: [
+    `--disable-extensions-except=${extension}`,
+    `--load-extension=${extension}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+const cleanup = async () => {
+  server.close();
+  await rm(profile, { recursive: true, force: true });
+};
+
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extensionId = new URL(worker.url()).host;
+const page = context.pages()[0] ?? (await context.newPage());
+await page.goto(url);
+console.log(`ReadOnce ${extensionId} loaded from ${extension.replace(ROOT + '/', '')}; sample page: ${url}`);
+
+if (!headless) {
+  await clickToolbarButton(context, extensionId, page);
+  console.log('The popup is open. Try reader mode (Alt+Shift+Y) and the context menu; close the browser to stop.');
+  await new Promise((done) => context.on('close', done));
+  await cleanup();
+  process.exit(0);
+}
+
+await clickToolbarButton(context, extensionId, page);
+const tabId = await worker.evaluate(async (want) => (await chrome.tabs.query({})).find((t) => t.url === want)?.id, url);
+const popup = await context.newPage();
+await popup.setViewportSize({ width: 480, height: 580 });
+await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+await popup.locator('#content .ro-article, #content .ro-problem').first().waitFor({ timeout: 20_000 });
+await mkdir(SHOTS, { recursive: true });
+await popup.screenshot({ path: join(SHOTS, 'popup.png') });
+
+const article = await popup.evaluate(() => {
+  const text = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const body = document.querySelector('#content .ro-body');
+  const selector = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption';
+  return {
+    problem: text(document.querySelector('#content .ro-problem')),
+    site: text(document.querySelector('.ro-site')),
+    title: text(document.querySelector('.ro-title')),
+    meta: text(document.querySelector('.ro-meta')),
+    blocks: body ? [...body.querySelectorAll(selector)].filter((el) => !el.parentElement?.closest(selector)).map(text) : [],
+    removed: [...document.querySelectorAll('#removed-panel .ro-removal')].map((li) => ({
+      rule: text(li.closest('.ro-removal-reason')?.querySelector('.ro-removal-rule')),
+      text: text(li.querySelector('.ro-removal-text')),
+    })),
+  };
+});
+
+await popup.locator('#open-reader').click();
+await page.bringToFront();
+await page.waitForFunction(() => document.querySelector('readonce-reader') !== null);
+await page.waitForTimeout(300); // the overlay fades in
+await page.screenshot({ path: join(SHOTS, 'reader.png') });
+await context.close();
+await cleanup();
+
+if (article.problem) {
+  console.log(`\n${article.problem}`);
+} else {
+  console.log(`\n${article.site}\n${article.title}\n${article.meta}\n`);
+  for (const block of article.blocks) console.log(`${block}\n`);
+  console.log(`Removed ${article.removed.length}:`);
+  for (const { rule, text } of article.removed) console.log(`  - [${rule}] ${text.length > 100 ? text.slice(0, 99) + '…' : text}`);
+}
+console.log(`\nScreenshots: ${SHOTS}/popup.png, ${SHOTS}/reader.png`);
