@@ -44,7 +44,8 @@ export const byline: Rule = {
     const kept = article.kept();
     const edges = [...kept.slice(0, 4), ...kept.slice(Math.max(4, kept.length - 3))];
     for (const block of edges) {
-      if (block.kind === 'code' || block.kind === 'table') continue;
+      // Quotes carry their own datelines (an embedded tweet's "— Name (@handle) October 9, 2018").
+      if (block.kind === 'code' || block.kind === 'table' || block.kind === 'quote' || block.text.startsWith('(')) continue;
       const name = looksLikeByline(block);
       if (isBylineName(block, article.meta.byline)) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Byline (kept in the article details)' });

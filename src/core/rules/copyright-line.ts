@@ -3,6 +3,8 @@ import { containsPhrase } from '../phrases.ts';
 import type { Rule } from './rule.ts';
 
 // "Copyright 2019" or "© Reuters" at the start; a sentence about a copyright lawsuit does not start so.
+// "The contents of this site are ©2019 Capitol Hill Publishing Corp."
+const COPYRIGHT_YEAR = /(©|\(c\)|copyright)\s*\d{4}/iu;
 const LEADING_NOTICE = /^(©|\(c\)\s|copyright\s+(©|\(c\)|\d{4}))/iu;
 
 export const copyrightLine: Rule = {
@@ -11,7 +13,7 @@ export const copyrightLine: Rule = {
   apply(article) {
     for (const block of article.kept()) {
       if (block.kind === 'code' || block.kind === 'table' || block.words > 30) continue;
-      const notice = LEADING_NOTICE.test(block.text) || (block.words <= 20 && containsPhrase('copyrightLines', block.text));
+      const notice = LEADING_NOTICE.test(block.text) || COPYRIGHT_YEAR.test(block.text) || (block.words <= 20 && containsPhrase('copyrightLines', block.text));
       if (notice) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Copyright or footer line' });
       }

@@ -29,6 +29,11 @@ function isLinkEntry(block: ArticleBlock): boolean {
   return block.words <= 30 && outboundLinkDensity(block) >= 0.5;
 }
 
+function isLinkCluster(block: ArticleBlock): boolean {
+  if (block.kind === 'heading' || block.kind === 'code' || block.kind === 'table') return false;
+  return block.el.querySelectorAll('a[href]').length >= 3 && outboundLinkDensity(block) >= 0.8;
+}
+
 export const relatedLinks: Rule = {
   id: 'related-links',
   category: 'boilerplate',
@@ -45,6 +50,11 @@ export const relatedLinks: Rule = {
     }
     const [first, last] = runningText(article);
     for (const block of article.kept()) {
+      // Several links run together in one block: "China furious at Macron [INSIGHT]|Lakers vs Nets [VIDEO]|…"
+      if (isLinkCluster(block)) {
+        article.remove(block, { reason: this.id, category: this.category, explanation: 'Links to other articles' });
+        continue;
+      }
       if ((block.index < first || block.index > last) && block.kind !== 'heading' && isLinkEntry(block) && outboundLinkDensity(block) >= MOSTLY_LINKS) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Link to another article, outside the story' });
       }

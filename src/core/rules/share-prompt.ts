@@ -9,6 +9,7 @@ import type { Rule } from './rule.ts';
 
 const MAX_WORDS = 40;
 const SHORT = 8;
+const CALL_TO_ACTION_WORDS = 30;
 
 export const sharePrompt: Rule = {
   id: 'share-prompt',
@@ -20,6 +21,7 @@ export const sharePrompt: Rule = {
       const outside = block.index < first || block.index > last;
       const prompt =
         isPhrase('sharePrompts', block.text) ||
+        (block.words <= CALL_TO_ACTION_WORDS && containsPhrase('callsToAction', block.text)) ||
         (containsPhrase('sharePrompts', block.text) && (block.words <= SHORT || outside || linkDensity(block.el) >= 0.3));
       if (prompt) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Share, follow, comment or newsletter prompt' });

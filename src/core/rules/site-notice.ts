@@ -1,16 +1,20 @@
 /**
  * Notices the site prints around any article: cookie banners, "This slideshow requires JavaScript",
- * affiliate-link disclosures. Readability keeps them when a site renders them inside the article container.
+ * affiliate-link disclosures, shortcodes left unrendered. Readability keeps them when a site renders them inside the article container.
  */
 import { containsPhrase } from '../phrases.ts';
 import type { Rule } from './rule.ts';
+
+// A WordPress shortcode the site failed to render: "[button link=…]Send us YOUR kit review[/button]".
+const SHORTCODE = /^\[([a-z_-]+)\b[^\]]*\].*\[\/\1\]$/iu;
 
 export const siteNotice: Rule = {
   id: 'site-notice',
   category: 'boilerplate',
   apply(article) {
     for (const block of article.kept()) {
-      if (block.words <= 60 && block.kind !== 'heading' && containsPhrase('siteNotices', block.text)) {
+      if (block.kind === 'code') continue;
+      if ((block.words <= 60 && block.kind !== 'heading' && containsPhrase('siteNotices', block.text)) || SHORTCODE.test(block.text)) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Site notice (cookies, scripts, affiliate links)' });
       }
     }
