@@ -43,7 +43,8 @@ describe('npm run package', { timeout: 120_000 }, () => {
 
   before(async () => {
     outDir = await mkdtemp(join(tmpdir(), 'readonce-packages-'));
-    await promisify(execFile)(process.execPath, [join(ROOT, 'scripts/package.mjs'), '--out-dir', outDir], {
+    // --no-build: package the builds `npm test` made, without rebuilding dist/chrome under other tests' feet.
+    await promisify(execFile)(process.execPath, [join(ROOT, 'scripts/package.mjs'), '--no-build', '--out-dir', outDir], {
       cwd: ROOT,
       timeout: 100_000,
     });

@@ -5,17 +5,20 @@
  *   npm run package                 dist/readonce-firefox-<version>.zip  (addons.mozilla.org, via web-ext build)
  *                                   dist/readonce-chrome-<version>.zip   (Chrome Web Store, dist/chrome zipped)
  *   node scripts/package.mjs --out-dir DIR   the same, written to DIR
+ *   node scripts/package.mjs --no-build      packages dist/chrome and dist/firefox as they are (building
+ *                                            only a missing one), so tests leave other runs' builds alone
  *
  * Each zip holds what the extension loads and nothing else: the build writes no source maps and no
  * tests, and the check below refuses a package that would carry any (or any file the manifest cannot
  * reach, such as TypeScript sources). The Firefox build must also pass `web-ext lint` without errors.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import webExt from 'web-ext';
 import zipDir from 'zip-dir';
-import { build } from './build.mjs';
+import { build, TARGETS } from './build.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -67,10 +70,20 @@ async function packageChrome(dir, outDir, version) {
   return file;
 }
 
+const STORE_TARGETS = ['chrome', 'firefox'];
+
+/** The store builds' folders: built afresh, or (fresh: false) as they are unless missing. */
+async function storeBuilds(fresh) {
+  if (fresh) return build(STORE_TARGETS);
+  const missing = STORE_TARGETS.filter((name) => !existsSync(join(ROOT, TARGETS[name].outdir, 'manifest.json')));
+  if (missing.length > 0) await build(missing);
+  return Object.fromEntries(STORE_TARGETS.map((name) => [name, join(ROOT, TARGETS[name].outdir)]));
+}
+
 /** Builds chrome and firefox, checks them, writes both zips to `outDir`; returns their paths. */
-export async function packageExtension(outDir = join(ROOT, 'dist')) {
+export async function packageExtension(outDir = join(ROOT, 'dist'), { fresh = true } = {}) {
   const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
-  const built = await build(['chrome', 'firefox']);
+  const built = await storeBuilds(fresh);
   await mkdir(outDir, { recursive: true });
   const [chromeFiles, firefoxFiles] = [await checkContents(built.chrome), await checkContents(built.firefox)];
   const lint = await lintFirefox(built.firefox);
@@ -83,7 +96,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const at = process.argv.indexOf('--out-dir');
   const outDir = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : undefined;
   const started = Date.now();
-  const out = await packageExtension(outDir);
+  const out = await packageExtension(outDir, { fresh: !process.argv.includes('--no-build') });
   console.log(`firefox: ${relative(ROOT, out.firefox)} (${out.firefoxFiles.length} files; web-ext lint: 0 errors, ${out.lintWarnings} warnings)`);
   console.log(`chrome:  ${relative(ROOT, out.chrome)} (${out.chromeFiles.length} files)`);
   console.log(`in ${Date.now() - started} ms`);
