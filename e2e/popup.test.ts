@@ -97,6 +97,23 @@ describe('popup', () => {
     await page.close();
   });
 
+  it('says the page is still loading, then shows the article once it has loaded', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('/slow/seed/page-inline.html'), { waitUntil: 'commit' });
+    await page.waitForSelector('h2');
+    assert.equal(await page.evaluate(() => document.readyState), 'loading');
+    await clickToolbarButton(ext, page);
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    await popup.problem.waitFor();
+    assert.equal(await popup.problem.getAttribute('data-problem'), 'loading');
+    assert.match(await popup.problem.innerText(), /still loading/);
+    await popup.screenshot('popup-loading.png');
+    await popup.waitForArticle();
+    assert.deepEqual(await popup.blocks(), SEED.blocks);
+    await popup.close();
+    await page.close();
+  });
+
   it('says when a page has no article, and offers the whole page text', async () => {
     const { page, popup } = await clickOn('/no-article.html');
     await popup.problem.waitFor();

@@ -81,6 +81,12 @@ describe('reader mode', () => {
     await page.bringToFront();
     await reader.screenshot('reader-light.png');
 
+    // Keyboard: Tab cycles through the overlay's controls and never lands on the page behind it.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press(i % 5 === 4 ? 'Shift+Tab' : 'Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'READONCE-READER', `after ${i + 1} presses`);
+    }
+
     await reader.pressEscape();
     await reader.waitUntilClosed();
     assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before.html);

@@ -15,6 +15,9 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+/** How long a /slow/ page keeps its second half back. */
+export const SLOW_MS = 2500;
+
 export interface FixtureServer {
   origin: string;
   url: (path: string) => string;
@@ -23,7 +26,20 @@ export interface FixtureServer {
 
 export async function startFixtureServer(root = FIXTURES): Promise<FixtureServer> {
   const server: Server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    let path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    // /slow/<page>: the page's first half at once, the rest SLOW_MS later, so it is caught while loading.
+    if (path.startsWith('/slow/')) {
+      path = path.slice('/slow'.length);
+      const file = normalize(join(root, path));
+      if (!file.startsWith(root)) return void response.writeHead(403).end();
+      const body = await readFile(file, 'utf8').catch(() => null);
+      if (body === null) return void response.writeHead(404).end();
+      const cut = body.indexOf('<p>Ukrainian officials');
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'text/html', 'cache-control': 'no-store' });
+      response.write(body.slice(0, cut));
+      setTimeout(() => response.end(body.slice(cut)), SLOW_MS);
+      return;
+    }
     const file = normalize(join(root, path));
     if (!file.startsWith(root)) {
       response.writeHead(403).end();

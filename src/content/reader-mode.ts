@@ -25,6 +25,10 @@ export class ReaderMode {
   }
 
   private async open(): Promise<void> {
+    // The shortcut can come while the page is still arriving: read it once its document is complete.
+    if (this.doc.readyState === 'loading') {
+      await new Promise((done) => this.doc.addEventListener('DOMContentLoaded', done, { once: true }));
+    }
     const settings = await loadSettings();
     this.settings = settings;
     const reply = cleanPage(this.doc, settings);

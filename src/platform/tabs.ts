@@ -56,9 +56,13 @@ export function problemFromInjectionError(error: unknown): { problem: PageProble
   return { problem: 'failed', detail };
 }
 
-/** Runs content.js in the tab (a no-op when it already runs there). Needs activeTab: a user gesture. */
+/**
+ * Runs content.js in the tab (a no-op when it already runs there). Needs activeTab: a user gesture.
+ * Injected at once rather than at document idle, so a page still loading can say so instead of
+ * leaving the popup waiting in silence.
+ */
 export async function injectContentScript(tabId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+  await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE], injectImmediately: true });
 }
 
 export async function openOptionsPage(): Promise<void> {

@@ -77,10 +77,14 @@ async function readTab(ui: PopupElements, tab: TabRef, startedAt: number): Promi
   }
 }
 
+/** Tabs the content script was injected into by this popup: retries while loading need not inject again. */
+const injected = new Set<number>();
+
 async function cleanTab(tab: TabRef): Promise<CleanReply> {
   if (tab.url && isRestrictedUrl(tab.url)) return { ok: false, problem: 'restricted' };
   try {
-    await injectContentScript(tab.id);
+    if (!injected.has(tab.id)) await injectContentScript(tab.id);
+    injected.add(tab.id);
   } catch (error) {
     return { ok: false, ...problemFromInjectionError(error) };
   }

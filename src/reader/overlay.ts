@@ -100,10 +100,7 @@ export class ReaderOverlay {
     adoptStyles(doc, shadow, articleCss + '\n' + readerCss);
     for (const type of CONTAINED_EVENTS) {
       shadow.addEventListener(type, (event) => {
-        if (type === 'keydown' && (event as KeyboardEvent).key === 'Escape') {
-          event.preventDefault();
-          this.handlers.onClose();
-        }
+        if (type === 'keydown') this.onKey(event as KeyboardEvent, shadow);
         event.stopPropagation();
       });
     }
@@ -135,6 +132,30 @@ export class ReaderOverlay {
     (doc.documentElement ?? doc.body).append(host);
     view?.addEventListener('keydown', this.onWindowKey, true);
     root.focus({ preventScroll: true });
+  }
+
+  private onKey(event: KeyboardEvent, shadow: ShadowRoot): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.handlers.onClose();
+      return;
+    }
+    if (event.key !== 'Tab' || !this.root) return;
+    // A modal dialog: Tab cycles through the overlay's controls and never reaches the page behind it.
+    const focusable = [...this.root.querySelectorAll<HTMLElement>('button:not([disabled]), select, a[href], [tabindex="0"]')].filter(
+      (el) => el.getClientRects().length > 0,
+    );
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    const active = shadow.activeElement;
+    if (event.shiftKey && (active === first || active === this.root)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
   }
 
   private fillArticle(page: HTMLElement, reply: ArticleReply): void {
