@@ -11,6 +11,8 @@ import { type ArticleBlock, runningText } from '../article.ts';
 import type { Rule } from './rule.ts';
 
 const REFRAIN = 3;
+// "and here:", "Photo", "Meal 1": a few words recur in any text; only a sentence repeated is a duplicate.
+const MIN_WORDS = 4;
 
 /** Of two copies, the one to keep: prose over a quote, caption or heading; else the copy in the running text. */
 function keeperOf(copies: ArticleBlock[], runStart: number): ArticleBlock {
@@ -24,7 +26,7 @@ export const exactDuplicate: Rule = {
   apply(article) {
     const groups = new Map<string, ArticleBlock[]>();
     for (const block of article.kept()) {
-      if (block.kind === 'code' || block.kind === 'table' || block.norm === '') continue;
+      if (block.kind === 'code' || block.kind === 'table' || block.words < MIN_WORDS) continue;
       const group = groups.get(block.norm);
       if (group) group.push(block);
       else groups.set(block.norm, [block]);
