@@ -40,7 +40,7 @@ describe('popup', () => {
     assert.match(meta, /Staff Writer/);
     assert.match(meta, /2025/);
     assert.match(meta, /\d+ min read/);
-    assert.equal(await popup.page.locator('.ro-site').innerText(), 'WORLD DAILY WIRE'.toUpperCase());
+    assert.equal(await popup.page.locator('.ro-site').textContent(), 'World Daily Wire');
     await popup.screenshot('popup-article.png');
     await popup.close();
     await page.close();
@@ -84,6 +84,21 @@ describe('popup', () => {
     assert.ok(!markdown.includes('Skip to content'));
     const { text } = await popup.copy('copy-text');
     assert.equal(text, [SEED.title, ...SEED.blocks].join('\n\n') + '\n');
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows images with their captions', async () => {
+    const { page, popup } = await clickOn('/figure/article.html');
+    await popup.waitForArticle();
+    const image = popup.page.locator('#content .ro-body figure img');
+    await image.waitFor();
+    assert.equal(await image.getAttribute('alt'), 'Boats moored along the harbour wall');
+    // Loaded from the page's own host, under the popup's CSP (img-src allows http: and https:).
+    await popup.page.waitForFunction(() => (document.querySelector('#content .ro-body figure img') as HTMLImageElement | null)?.naturalWidth === 128);
+    assert.equal(await popup.page.locator('#content .ro-body figure figcaption').textContent(), 'Boats moored along the harbour wall on Tuesday afternoon.');
+    assert.equal((await popup.blocks()).length, 5);
+    await popup.screenshot('popup-figure.png');
     await popup.close();
     await page.close();
   });
