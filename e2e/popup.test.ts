@@ -42,6 +42,8 @@ describe('popup', () => {
     assert.match(meta, /\d+ min read/);
     assert.equal(await popup.page.locator('.ro-site').textContent(), 'World Daily Wire');
     await popup.screenshot('popup-article.png');
+    await popup.page.emulateMedia({ colorScheme: 'dark' });
+    await popup.screenshot('popup-article-dark.png');
     await popup.close();
     await page.close();
   });
@@ -139,6 +141,15 @@ describe('popup', () => {
     const text = await popup.page.locator('#content .ro-page-text').innerText();
     assert.match(text, /World Daily Wire/);
     assert.match(text, /All rights reserved/);
+    await popup.close();
+    await page.close();
+  });
+
+  it('says when a page is too large to read', async () => {
+    const { page, popup } = await clickOn('/generated/too-large.html');
+    await popup.problem.waitFor({ timeout: 20_000 });
+    assert.equal(await popup.problem.getAttribute('data-problem'), 'too-large');
+    assert.match(await popup.problem.innerText(), /too large/);
     await popup.close();
     await page.close();
   });

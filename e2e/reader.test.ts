@@ -154,11 +154,15 @@ describe('reader mode', () => {
     await page.close();
   });
 
-  it('registers its keyboard shortcuts, and the command toggles reader mode', async () => {
+  it('registers its keyboard shortcuts and context menu item, and the command toggles reader mode', async () => {
     const commands = await ext.worker.evaluate(() => chrome.commands.getAll());
     const shortcut = (name: string) => commands.find((c) => c.name === name)?.shortcut;
     assert.equal(shortcut('toggle-reader'), 'Alt+Shift+Y');
     assert.equal(shortcut('_execute_action'), 'Alt+Shift+E');
+
+    // The context menu item exists: updating an unknown id is refused.
+    assert.equal(await ext.worker.evaluate(`chrome.contextMenus.update('read-this-page-once', {}).then(() => 'ok', String)`), 'ok');
+    assert.notEqual(await ext.worker.evaluate(`chrome.contextMenus.update('no-such-item', {}).then(() => 'ok', String)`), 'ok');
 
     const page = await seedPage();
     await page.evaluate(() => window.scrollTo(0, 300));
