@@ -126,8 +126,13 @@ export class FirefoxSession {
     const tab = await this.inExtensionPage(
       async () => {
         const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-        const [active] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-        return active ? { id: active.id ?? null, url: active.url ?? null } : null;
+        // Bringing a tab to the front reaches the tabs API a moment later: wait until this page is not the active one.
+        for (let tries = 0; tries < 50; tries++) {
+          const [active] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+          if (active && active.url !== location.href) return { id: active.id ?? null, url: active.url ?? null };
+          await new Promise((done) => setTimeout(done, 100));
+        }
+        return null;
       },
       null,
       page,

@@ -15,8 +15,18 @@ export async function lintFirefoxBuild(sourceDir: string): Promise<LintResult> {
   );
 }
 
-/** esbuild (unminified) opens each bundled module with a comment naming its source: `  // node_modules/x/y.js`. */
-const MODULE_MARKER = /^\s*\/\/ ((?:node_modules|src)\/\S+)\s*$/;
+/**
+ * esbuild (unminified) opens each bundled module with a comment naming its source path, relative to the
+ * working directory: `  // src/x.ts`, `  // node_modules/x/y.js`, or `  // ../../elsewhere/node_modules/x/y.js`
+ * when node_modules is a symlink. Returns the path from node_modules/ (or src/) on, or null.
+ */
+function moduleOfMarker(text: string): string | null {
+  const marker = /^\s*\/\/ (\S+)\s*$/.exec(text)?.[1];
+  if (!marker) return null;
+  const packageAt = marker.lastIndexOf('node_modules/');
+  if (packageAt >= 0) return marker.slice(packageAt);
+  return marker.startsWith('src/') ? marker : null;
+}
 
 export interface Attribution {
   /** The bundled module the flagged line belongs to, e.g. node_modules/dompurify/dist/purify.es.mjs. */
@@ -33,8 +43,8 @@ export async function attribute(buildDir: string, message: LintMessage): Promise
   const lines = (await readFile(join(buildDir, message.file), 'utf8')).split('\n');
   const flagged = squash(lines[message.line - 1] ?? '');
   for (let i = message.line - 1; i >= 0; i--) {
-    const marker = MODULE_MARKER.exec(lines[i] ?? '');
-    if (marker?.[1]) return { module: marker[1], line: flagged };
+    const module = moduleOfMarker(lines[i] ?? '');
+    if (module) return { module, line: flagged };
   }
   return { module: null, line: flagged };
 }
