@@ -55,6 +55,9 @@ const profile = await mkdtemp(join(tmpdir(), 'readonce-start-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM,
   headless,
+  // Ctrl+C is ours: close the browser, then remove the temporary profile.
+  handleSIGINT: false,
+  handleSIGTERM: false,
   viewport: headless ? { width: 1280, height: 800 } : null,
   args: [
     `--disable-extensions-except=${extension}`,
@@ -80,8 +83,11 @@ console.log(`ReadOnce ${extensionId} loaded from ${extension.replace(ROOT + '/',
 
 if (!headless) {
   await clickToolbarButton(context, extensionId, page);
-  console.log('The popup is open. Try reader mode (Alt+Shift+Y) and the context menu; close the browser to stop.');
-  await new Promise((done) => context.on('close', done));
+  console.log('The popup is open. Try reader mode (Alt+Shift+Y) and the context menu; close the browser (or Ctrl+C) to stop.');
+  await new Promise((done) => {
+    context.on('close', done);
+    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void context.close().then(done, done));
+  });
   await cleanup();
   process.exit(0);
 }
