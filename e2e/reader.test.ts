@@ -131,6 +131,9 @@ describe('reader mode', () => {
     await reader.click('.ro-removed-toggle');
     assert.match(await reader.text('.ro-removals'), /Skip to content/);
     await reader.screenshot('reader-dark-removed.png');
+    await reader.click('.ro-show-in-place');
+    assert.equal(await reader.text('.ro-body .ro-removed .ro-removed-text'), 'Skip to content');
+    assert.equal(await reader.attribute('.ro-show-in-place', 'aria-pressed'), 'true');
 
     await reader.click('.ro-close');
     await reader.waitUntilClosed();
