@@ -4,7 +4,8 @@
  * Page objects for what a person uses: the article page, the popup, reader mode.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
@@ -63,6 +64,7 @@ export class FirefoxSession {
   private constructor(
     readonly browser: Browser,
     private readonly extensionDir: string,
+    private readonly profileDir: string,
   ) {}
 
   /** Starts Firefox with the unpacked extension in `extensionDir` installed (as a temporary add-on). */
@@ -72,24 +74,34 @@ export class FirefoxSession {
     };
     const geckoId = manifest.browser_specific_settings?.gecko?.id;
     if (!geckoId) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id`);
-    const browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX_PATH,
-      protocol: 'webDriverBiDi',
-      headless: true,
-      timeout: 60_000,
-      protocolTimeout: 30_000,
-      // Lets BiDi evaluate script in moz-extension:// pages (the popup, the options page).
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }) },
-    });
+    // Our own profile folder, removed in close(): puppeteer's temporary one is sometimes left behind.
+    const profileDir = await mkdtemp(join(tmpdir(), 'readonce-firefox-'));
+    let browser: Browser;
+    try {
+      browser = await puppeteer.launch({
+        browser: 'firefox',
+        executablePath: FIREFOX_PATH,
+        protocol: 'webDriverBiDi',
+        headless: true,
+        userDataDir: profileDir,
+        timeout: 60_000,
+        protocolTimeout: 30_000,
+        // Lets BiDi evaluate script in moz-extension:// pages (the popup, the options page).
+        args: ['--remote-allow-system-access'],
+        extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }) },
+      });
+    } catch (error) {
+      await rm(profileDir, { recursive: true, force: true });
+      throw error;
+    }
+    const session = new FirefoxSession(browser, extensionDir, profileDir);
     try {
       await browser.installExtension(extensionDir);
     } catch (error) {
-      await browser.close();
+      await session.close();
       throw error;
     }
-    return new FirefoxSession(browser, extensionDir);
+    return session;
   }
 
   extensionUrl(path: string): string {
@@ -178,6 +190,7 @@ export class FirefoxSession {
 
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
+    await rm(this.profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 
   toString(): string {
