@@ -9,8 +9,8 @@
  *                                            only a missing one), so tests leave other runs' builds alone
  *
  * Each zip holds what the extension loads and nothing else: the build writes no source maps and no
- * tests, and the check below refuses a package that would carry any (or any file the manifest cannot
- * reach, such as TypeScript sources). The Firefox build must also pass `web-ext lint` without errors.
+ * tests, and the check below refuses a package that would carry any, or sources, or dotfiles.
+ * The Firefox build must also pass `web-ext lint` without errors.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
