@@ -91,3 +91,21 @@ export function runningText(article: Article): [number, number] {
   }
   return [first, last];
 }
+
+const REFRAIN_COPIES = 3;
+const REFRAIN_MIN_WORDS = 4;
+
+/**
+ * Whether the page repeats on purpose: some sentence-like text stands three times or more (the same question
+ * to each guest, a meal plan's recurring lines). On such a page, repeats and near-repeats are its pattern.
+ */
+export function hasRefrain(article: Article): boolean {
+  const counts = new Map<string, number>();
+  for (const block of article.kept()) {
+    if (block.words < REFRAIN_MIN_WORDS || block.kind === 'code' || block.kind === 'table') continue;
+    const n = (counts.get(block.norm) ?? 0) + 1;
+    if (n >= REFRAIN_COPIES) return true;
+    counts.set(block.norm, n);
+  }
+  return false;
+}

@@ -10,15 +10,16 @@ import type { Rule } from './rule.ts';
 
 const MONTHS = Object.values(data.months).flat().join('|');
 const DATE = new RegExp(
-  `(\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b|\\b(${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\.?\\s+(${MONTHS})\\b)`,
+  `(\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b|(?<!\\p{L})(${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\.?\\s+(${MONTHS})(?!\\p{L}))`,
   'iu',
 );
 
 function looksLikeDate(block: ArticleBlock): boolean {
   // "Published 1 day ago", "Updated at 1:23 p.m.", "Posted: Fri 6:45 PM, Feb 16, 2018 | Updated: …"
   if (block.words <= 16 && leadingPhrase('dateWords', block.text) && /\d/u.test(block.text)) return true;
-  // A sentence that mentions a date ends in a full stop after a word; "7. Mai 2025." or "May 7, 2025" does not.
-  const sentence = /\p{L}[.!?]["”»]?$/u.test(block.text);
+  // A sentence that mentions a date ends in a full stop after a word, or has a clause of lower-case words ("The
+  // court will hear the case on June 3."); "7. Mai 2025.", "May 7, 2025" or "Wed May 7, 2025 at 5:30 pm" do not.
+  const sentence = /\p{L}[.!?]["”»]?$/u.test(block.text) || (block.text.match(/(?<!\p{L})\p{Ll}{3,}(?!\p{L})/gu) ?? []).length >= 3;
   return block.words <= 10 && DATE.test(block.text) && !sentence;
 }
 
@@ -26,8 +27,10 @@ function looksLikeByline(block: ArticleBlock): string | undefined {
   if (block.words > 12 || block.kind === 'heading') return undefined;
   const prefix = leadingPhrase('bylinePrefixes', block.text);
   if (!prefix) return undefined;
-  // "By Jane Doe", not "By the time we arrived": the name after the prefix is capitalised.
+  // "By Jane Doe", not "By the time we arrived": the name after the prefix is capitalised. Nor "By Friday, the
+  // ferry was running again.": a byline does not end a sentence after a lower-case word.
   const rest = block.text.replace(/^\S+(\s+by)?\s*:?\s*/iu, '');
+  if (/\p{Ll}[.!?]["”»]?$/u.test(rest)) return undefined;
   return /^\p{Lu}/u.test(rest) && !isPhrase('relatedHeadings', block.text) ? rest : undefined;
 }
 

@@ -4,20 +4,32 @@
  * The longer, in-body copy stays. Headings, code and tables are structure and are never taken; nor are
  * blocks too short to be more than a phrase the text happens to use.
  */
+import { hasRefrain } from '../article.ts';
 import { BlockIndex } from '../block-index.ts';
 import type { Rule } from './rule.ts';
 
-const MIN_WORDS = 6;
+// A pull quote or caption is set apart from the text, so a short one is still a copy; a plain paragraph or
+// list item must be a sentence's length before its words standing inside another block mean a repeat.
+const MIN_WORDS_SET_APART = 6;
+const MIN_WORDS = 10;
 
 export const containedBlock: Rule = {
   id: 'contained-block',
   category: 'duplicates',
   apply(article) {
+    // On a page that repeats on purpose, a shorter line inside a longer one is a variation, not a copy.
+    const onlySetApart = hasRefrain(article);
     const kept = article.kept();
     const index = new BlockIndex(kept);
     for (const block of kept) {
-      if (block.removal || block.words < MIN_WORDS || block.kind === 'heading' || block.kind === 'code' || block.kind === 'table') continue;
-      const container = index.containing(block.norm).find((c) => !c.removal && c.kind !== 'code' && c.kind !== 'table');
+      if (block.removal || block.kind === 'heading' || block.kind === 'code' || block.kind === 'table') continue;
+      const setApart = block.kind === 'quote' || block.kind === 'caption';
+      if (onlySetApart && !setApart) continue;
+      if (block.words < (setApart ? MIN_WORDS_SET_APART : MIN_WORDS)) continue;
+      // Items of one list share their openings ("Portion Fix Containers: 1 Purple" / "…: 1 Purple, 1 Red").
+      const container = index
+        .containing(block.norm)
+        .find((c) => !c.removal && c.kind !== 'code' && c.kind !== 'table' && !(block.kind === 'list-item' && c.kind === 'list-item'));
       if (container) {
         const what = block.kind === 'quote' ? 'Pull quote' : block.kind === 'caption' ? 'Caption' : 'Block';
         article.remove(block, { reason: this.id, category: this.category, explanation: `${what} repeating part of a longer block`, duplicates: container });

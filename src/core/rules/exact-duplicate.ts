@@ -3,16 +3,16 @@
  * twice (yahoo-2), a photo credit twice (nytimes-5), a paragraph a scraper pasted again.
  *
  * Some pages repeat on purpose, and those repeats stay: code and tables; the same interview question put to
- * each guest; a meal plan whose lines recur (3c6d3381ef… and 5f03fc173e… in the dev corpus). The mark of such
- * a page is a refrain: a text that occurs three times or more. On a page with a refrain, two copies of a block
- * are part of the pattern too.
+ * each guest; a meal plan whose lines recur (3c6d3381ef… and 5f03fc173e… in the dev corpus). On a page with
+ * such a refrain (see hasRefrain), two copies of a block are part of the pattern too.
  */
-import { type ArticleBlock, runningText } from '../article.ts';
+import { type ArticleBlock, hasRefrain, runningText } from '../article.ts';
 import type { Rule } from './rule.ts';
 
-const REFRAIN = 3;
-// "and here:", "Photo", "Meal 1": a few words recur in any text; only a sentence repeated is a duplicate.
-const MIN_WORDS = 4;
+// "and here:", "Photo", "Meal 1": a few words recur in any text. Below a sentence's length only a caption
+// or credit printed twice counts; two embedded tweets may well end in the same "— Senate (@NGRSenate) Oct 9".
+const MIN_WORDS = 10;
+const MIN_CAPTION_WORDS = 4;
 
 /** Of two copies, the one to keep: prose over a quote, caption or heading; else the copy in the running text. */
 function keeperOf(copies: ArticleBlock[], runStart: number): ArticleBlock {
@@ -26,13 +26,14 @@ export const exactDuplicate: Rule = {
   apply(article) {
     const groups = new Map<string, ArticleBlock[]>();
     for (const block of article.kept()) {
-      if (block.kind === 'code' || block.kind === 'table' || block.words < MIN_WORDS) continue;
+      if (block.kind === 'code' || block.kind === 'table') continue;
+      if (block.words < (block.kind === 'caption' ? MIN_CAPTION_WORDS : MIN_WORDS)) continue;
       const group = groups.get(block.norm);
       if (group) group.push(block);
       else groups.set(block.norm, [block]);
     }
+    if (hasRefrain(article)) return;
     const repeated = [...groups.values()].filter((g) => g.length > 1);
-    if (repeated.some((g) => g.length >= REFRAIN)) return;
     const [runStart] = runningText(article);
     for (const copies of repeated) {
       const keeper = keeperOf(copies, runStart);

@@ -6,8 +6,9 @@ import { type ArticleBlock, linkDensity } from '../article.ts';
 import { isPhrase } from '../phrases.ts';
 import type { Rule } from './rule.ts';
 
-// A label then a separator: "Read also:", "[Read:", "READ MORE |", "Lesen Sie auch —".
-const LABEL = /^[[(]?\s*([^:|—–\n]{1,40}?)\s*[:|—–]/u;
+// A label then a separator: "Read also:", "[Read:", "READ MORE |", "Lesen Sie auch —". Not inside quotation
+// marks: quoted speech opens with "Listen:", "Look:", "Watch —" too.
+const LABEL = /^[[(]?\s*([^:|—–\n"“”„«»]{1,40}?)\s*[:|—–]/u;
 
 /**
  * A paragraph that is nothing but a link set in capitals: how foxnews and express put other stories' headlines

@@ -19,10 +19,12 @@ export const sharePrompt: Rule = {
     for (const block of article.kept()) {
       if (block.kind === 'code' || block.kind === 'table' || block.words > MAX_WORDS) continue;
       const outside = block.index < first || block.index > last;
+      // Inside the story, a short heading or list item that starts with "Share" is about shares ("Share prices fall").
+      const short = block.words <= SHORT && block.kind !== 'heading' && block.kind !== 'list-item';
       const prompt =
         isPhrase('sharePrompts', block.text) ||
         (block.words <= CALL_TO_ACTION_WORDS && containsPhrase('callsToAction', block.text)) ||
-        (containsPhrase('sharePrompts', block.text) && (block.words <= SHORT || outside || linkDensity(block.el) >= 0.3));
+        (containsPhrase('sharePrompts', block.text) && (short || outside || linkDensity(block.el) >= 0.3));
       if (prompt) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Share, follow, comment or newsletter prompt' });
       }

@@ -1,5 +1,5 @@
 /**
- * A truncated teaser: the start of another block, cut off, usually with "..." or "…" (a card title that
+ * A truncated teaser: the start of another block, cut off with "..." or "…" (a card title that
  * repeats the lede's first words). Also a cut-off blurb at the head or foot of the article that paraphrases
  * the article itself: the seed page opens with one ("… Being the largest importer of...").
  */
@@ -14,8 +14,7 @@ const PARAPHRASE_COVERAGE = 0.5;
 
 /** The words a truncated block surely has: without the ellipsis, and without a last word that may be cut. */
 function certainPrefix(block: ArticleBlock): string {
-  const words = normalize(stripEllipsis(block.text)).split(' ');
-  return (endsWithEllipsis(block.text) ? words.slice(0, -1) : words).join(' ');
+  return normalize(stripEllipsis(block.text)).split(' ').slice(0, -1).join(' ');
 }
 
 export const truncatedTeaser: Rule = {
@@ -25,11 +24,11 @@ export const truncatedTeaser: Rule = {
     const kept = article.kept();
     const index = new BlockIndex(kept);
     for (const block of kept) {
-      if (block.removal || block.kind === 'code' || block.kind === 'table') continue;
+      // Without the ellipsis a shorter block that starts a longer one is an ordinary pattern (a meal plan's
+      // "1 cup blueberries" beside "1 cup blueberries, 2 rice cakes"); contained-block judges those.
+      if (block.removal || block.kind === 'code' || block.kind === 'table' || !endsWithEllipsis(block.text)) continue;
       const prefix = certainPrefix(block);
       if (prefix.split(' ').length < MIN_PREFIX_WORDS) continue;
-      // A heading that opens its own section is not a teaser of that section, even when the section repeats it.
-      if (block.kind === 'heading' && !endsWithEllipsis(block.text)) continue;
       const full = index.startingWith(prefix).find((b) => b !== block && !b.removal);
       if (full) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Truncated copy of another block', duplicates: full });
