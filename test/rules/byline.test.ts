@@ -1,0 +1,106 @@
+/** byline: bylines and date lines in the first or last blocks, moved to the metadata. */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { byline } from '../../src/core/rules/byline.ts';
+import { applyRule, type RuleCase, story, testRule } from './helpers.ts';
+
+const cases: RuleCase[] = [
+  {
+    title: '"By Jane Doe" above the story',
+    html: `<p>By Jane Doe</p>${story(0, 3)}`,
+    removed: ['By Jane Doe'],
+    why: 'Most news templates print the byline as the first line of the article body (cnn, reuters).',
+  },
+  {
+    title: 'wire byline with two names and the agency',
+    html: `<p>By JANE DOE and JOHN ROE, Associated Press</p>${story(0, 3)}`,
+    removed: ['By JANE DOE and JOHN ROE, Associated Press'],
+    why: 'AP stories on member sites open with a capitalised byline naming the agency.',
+  },
+  {
+    title: '"Published May 7, 2025" date line',
+    html: `<p>Published May 7, 2025</p>${story(0, 3)}`,
+    removed: ['Published May 7, 2025'],
+    why: 'Date lines sit under the headline on nearly every news site; the seed page\'s source has one.',
+  },
+  {
+    title: '"Updated 1:23 PM EDT, Wed May 7, 2025"',
+    html: `<p>By Jane Doe, CNN</p><p>Updated 1:23 PM EDT, Wed May 7, 2025</p>${story(0, 3)}`,
+    removed: ['By Jane Doe, CNN', 'Updated 1:23 PM EDT, Wed May 7, 2025'],
+    why: 'cnn.com prints the byline and then the "Updated" time line above the story.',
+  },
+  {
+    title: 'the byline\'s name alone above the bio',
+    html: `${story(0, 3)}<p>Phil Helsel</p><p>Phil Helsel is a reporter for NBC News.</p>`,
+    meta: { byline: 'Phil Helsel' },
+    removed: ['Phil Helsel'],
+    why: 'nbcnews.com ends articles with the author\'s name on its own line, then the bio (author-bio takes that).',
+  },
+  {
+    title: 'German: "Von Anna Schmidt"',
+    html: `<p>Von Anna Schmidt</p><p>Der Hafenrat hat am Dienstag nach einer Sitzung von sechs Stunden den neuen Fährhaushalt beschlossen.</p>`,
+    removed: ['Von Anna Schmidt'],
+    why: 'German sites (spiegel.de, zeit.de) write bylines "Von …".',
+  },
+  {
+    title: 'German date line: "7. Mai 2025"',
+    html: `<p>7. Mai 2025</p><p>Der Hafenrat hat am Dienstag nach einer Sitzung von sechs Stunden den neuen Fährhaushalt beschlossen.</p>`,
+    removed: ['7. Mai 2025'],
+    why: 'German date lines put the day first with a full stop; the stop after a digit does not make a sentence.',
+  },
+  {
+    title: 'French: "Par Jean Dupont"',
+    html: `<p>Par Jean Dupont</p><p>Le conseil portuaire a adopté mardi le nouveau budget des ferries après une séance de six heures.</p>`,
+    removed: ['Par Jean Dupont'],
+    why: 'French bylines (lemonde.fr, liberation.fr) start "Par".',
+  },
+  {
+    title: 'Spanish: "Por María García"',
+    html: `<p>Por María García</p><p>El consejo del puerto aprobó el martes el nuevo presupuesto de los transbordadores tras seis horas.</p>`,
+    removed: ['Por María García'],
+    why: 'Spanish bylines (elpais.com, elmundo.es) start "Por".',
+  },
+  {
+    title: 'Russian: "Автор: Иван Петров" and a date "7 мая 2025"',
+    html: `<p>Автор: Иван Петров</p><p>7 мая 2025</p><p>Совет порта во вторник утвердил новый бюджет паромной переправы после заседания.</p>`,
+    removed: ['Автор: Иван Петров', '7 мая 2025'],
+    why: 'Russian sites label the author "Автор:" and write dates with the genitive month ("мая").',
+  },
+  {
+    title: 'must not remove: "By the time we arrived…"',
+    html: `<p>By the time we arrived, the last ferry had gone.</p>${story(0, 3)}`,
+    removed: [],
+    why: 'A feature\'s first sentence may start with "By"; a byline\'s name is capitalised, "the time" is not.',
+  },
+  {
+    title: 'must not remove: "By Friday, …" as a last short paragraph',
+    html: `${story(0, 3)}<p>By Friday, the night ferry was running again.</p>`,
+    removed: [],
+    why: 'News stories often end on a one-line paragraph starting "By Monday, …"; a weekday is not a name.',
+  },
+  {
+    title: 'must not remove: a short last sentence with a date',
+    html: `${story(0, 3)}<p>The court will hear the case on June 3.</p>`,
+    removed: [],
+    why: 'Stories end with "The court will hear the case on June 3."; a sentence that carries a date is not a date line.',
+  },
+  {
+    title: 'must not remove: an embedded tweet\'s dateline',
+    html: `${story(0, 3)}<blockquote>— Island Ferries (@islandferries) May 7, 2025</blockquote>`,
+    removed: [],
+    why: 'An embedded tweet ends with the handle and a date; it belongs to the quote.',
+  },
+  {
+    title: 'must not remove: a date line in the middle of the story',
+    html: `${story(0, 4)}<p>May 7, 2025</p>${story(1, 5)}`,
+    removed: [],
+    why: 'Only the first four and last three blocks can be bylines; a date in the middle is a live-blog entry or content.',
+  },
+];
+
+testRule(byline, cases);
+
+it('byline: the name found in the body moves to the metadata', () => {
+  const result = applyRule(byline, `<p>By Jane Doe | Staff Writer</p>${story(0, 3)}`);
+  assert.equal(result.article.meta.byline, 'Jane Doe');
+});
