@@ -9,10 +9,11 @@ import { textToArticle } from './plain-text.ts';
 import { pruneFurniture } from './prune.ts';
 import { sanitize, serialize, toMarkdown } from './render.ts';
 import { applyRules } from './rules/index.ts';
-import { squash } from './text.ts';
+import { squash, wordCount } from './text.ts';
 import { type CleanOptions, type CleanResult, ReadOnceError, type Removal } from './types.ts';
 
 export const DEFAULT_MAX_ELEMENTS = 250_000;
+const MIN_ARTICLE_WORDS = 20;
 
 export function cleanDocument(document: Document, options: CleanOptions = {}): CleanResult {
   const win = document.defaultView ?? options.document?.defaultView ?? globalThis.window;
@@ -78,7 +79,10 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
     });
     detach(block.el, root);
   }
-  if (blocks.length === 0) throw new ReadOnceError('no-article', 'No article text is left on this page once its page furniture is set aside.');
+  // A sign-in form's "Email Password" is not an article; the shortest real news briefs run to a few sentences.
+  if (blocks.reduce((n, b) => n + wordCount(b.text), 0) < MIN_ARTICLE_WORDS) {
+    throw new ReadOnceError('no-article', 'No article found on this page.');
+  }
 
   const fragment = sanitize(win, root);
   return {
