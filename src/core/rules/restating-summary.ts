@@ -32,6 +32,14 @@ function lists(blocks: readonly ArticleBlock[]): ArticleBlock[][] {
   return [...byList.values()];
 }
 
+/** A table of contents: every item links to a place in this page. Its entries name the sections, in their words. */
+function isContents(items: readonly ArticleBlock[]): boolean {
+  return items.every((b) => {
+    const links = [...b.el.querySelectorAll('a[href]')];
+    return links.length > 0 && links.every((a) => (a.getAttribute('href') ?? '').startsWith('#'));
+  });
+}
+
 /** Blocks above the last repeat of the headline: header matter a republisher pasted in front of the story. */
 function leadIn(article: Article): ArticleBlock[] {
   const repeats = article.blocks.filter((b) => b.removal?.reason === 'repeated-title');
@@ -50,7 +58,7 @@ export const restatingSummary: Rule = {
     for (const items of lists(article.kept())) {
       const outside = items.every((b) => b.index < first) || items.every((b) => b.index > last);
       const long = items.filter((b) => b.words >= MIN_ITEM_WORDS);
-      if (outside && items.length >= 2 && items.length <= MAX_LIST_ITEMS && long.length === items.length) {
+      if (outside && items.length >= 2 && items.length <= MAX_LIST_ITEMS && long.length === items.length && !isContents(items)) {
         for (const item of items) candidates.add(item);
       }
     }
