@@ -39,7 +39,8 @@ export const truncatedTeaser: Rule = {
     if (first < 0) return;
     const bodyStems = new Set(article.kept().filter((b) => isProse(b) && b.index >= first && b.index <= last).flatMap((b) => contentStems(b.text)));
     for (const block of article.kept()) {
-      if (!endsWithEllipsis(block.text) || block.words < 8 || (block.index > first && block.index < last)) continue;
+      if (block.kind === 'code' || block.kind === 'table' || !endsWithEllipsis(block.text) || block.words < 8) continue;
+      if (block.index > first && block.index < last) continue;
       if (stemCoverage(contentStems(block.text), bodyStems) >= PARAPHRASE_COVERAGE) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Cut-off blurb restating the article' });
       }
