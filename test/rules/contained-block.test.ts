@@ -1,18 +1,20 @@
 /** contained-block: a block whose whole text stands inside a longer one (pull quotes, standfirsts, captions). */
 import { containedBlock } from '../../src/core/rules/contained-block.ts';
-import { type RuleCase, story, testRule } from './helpers.ts';
+import { type RuleCase, STORY, story, testRule } from './helpers.ts';
 
 const cases: RuleCase[] = [
   {
     title: 'a pull quote lifted from a paragraph (medium-3)',
     html: `${story(0, 2)}<blockquote>the fare rise was the only way to pay for the new boats</blockquote>${story(2, 4)}`,
     removed: ['the fare rise was the only way to pay for the new boats'],
+    duplicates: [STORY[2]!],
     why: 'medium-3 in mozilla/readability\'s test pages sets a sentence of the text again as a large pull quote.',
   },
   {
     title: 'a standfirst that is the first sentence of the lede',
     html: `<p class="standfirst">The harbour council approved the new ferry budget late on Tuesday</p>${story(0, 3)}`,
     removed: ['The harbour council approved the new ferry budget late on Tuesday'],
+    duplicates: [STORY[0]!],
     why: 'Agency copy on portals (msn, yahoo) puts the lede\'s first sentence above it as a standfirst.',
   },
   {

@@ -22,12 +22,14 @@ const cases: RuleCase[] = [
     title: 'a paragraph a scraper pasted again',
     html: `${story(0, 3)}<p>${STORY[1]}</p>${story(3, 5)}`,
     removed: [STORY[1]!],
+    duplicates: [STORY[1]!],
     why: 'Scraped republications (content farms copying wire copy) paste a paragraph twice; the first copy stays.',
   },
   {
     title: 'a quote block that repeats a paragraph keeps the paragraph',
     html: `<blockquote>${STORY[2]}</blockquote>${story(0, 5)}`,
     removed: [STORY[2]!],
+    duplicates: [STORY[2]!],
     why: 'A highlighted copy above the story (a "pull quote" of a whole paragraph): prose outranks the quote, even when it comes later.',
   },
   {

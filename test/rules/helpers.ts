@@ -23,6 +23,8 @@ export interface RuleCase {
   removed: string[];
   /** The real page or pattern the case comes from, and why it matters. */
   why: string;
+  /** For a duplicate rule: the text of the block each removal names as the copy that stays, in order. */
+  duplicates?: string[];
   /** The page's headline (default DEFAULT_TITLE). */
   pageTitle?: string;
   /** Metadata Readability found (e.g. the byline), when the rule reads it. */
@@ -102,10 +104,9 @@ export function testRule(rule: Rule, cases: readonly RuleCase[]): void {
       it(c.title, c.todo ? { todo: c.todo } : {}, () => {
         const result = c.pipeline ? applyAll(c.html, c.pageTitle, c.meta) : applyRule(rule, c.html, c.pageTitle, c.meta);
         assert.deepEqual(removedBy(result, rule), c.removed, `why this case exists: ${c.why}`);
-        for (const r of result.removed.filter((x) => x.reason === rule.id)) {
-          assert.equal(typeof r.explanation, 'string');
-          assert.ok(r.explanation.length > 0);
-        }
+        const mine = result.removed.filter((x) => x.reason === rule.id);
+        for (const r of mine) assert.ok(r.explanation.length > 0, `removal of "${r.text}" has no explanation`);
+        if (c.duplicates) assert.deepEqual(mine.map((r) => r.duplicates), c.duplicates, 'each copy names the block that stays');
       });
     }
   });

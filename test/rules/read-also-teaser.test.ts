@@ -22,6 +22,12 @@ const cases: RuleCase[] = [
     why: 'News24 and other South African and Indian sites use "READ MORE |" pointers.',
   },
   {
+    title: '"RELATED: …" and "ALSO READ | …"',
+    html: `${story(0, 1)}<p>RELATED: <a href="/fares">Ferry fares to rise by a fifth in spring</a></p>${story(1, 2)}<p>ALSO READ | <a href="/strike">The ferry strike that stranded 3,000 islanders</a></p>${story(2, 3)}`,
+    removed: ['RELATED: Ferry fares to rise by a fifth in spring', 'ALSO READ | The ferry strike that stranded 3,000 islanders'],
+    why: 'US local TV sites write "RELATED:" pointers; Indian sites (indianexpress, ndtv) write "ALSO READ |".',
+  },
+  {
     title: 'a shouted link headline (foxnews)',
     html: `${story(0, 1)}<p><a href="/entertainment/spicer"><strong>SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'</strong></a></p>${story(1, 2)}`,
     removed: ["SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"],

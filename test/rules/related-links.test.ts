@@ -24,6 +24,12 @@ const cases: RuleCase[] = [
     why: 'The seed page\'s source interrupts the story with "Read also:" and two links; the list goes up to the next paragraph.',
   },
   {
+    title: '"Most Popular" and a numbered list of links',
+    html: `${story(0, 3)}<h2>Most Popular</h2><ol><li><a href="/a">Ferry fares to rise</a></li><li><a href="/b">Strike ends</a></li></ol>`,
+    removed: ['Most Popular', 'Ferry fares to rise', 'Strike ends'],
+    why: 'nytimes.com, theatlantic.com and most papers close with a numbered "Most Popular" list.',
+  },
+  {
     title: '"Latest" label with the prose after it',
     html: `${story(0, 3)}<h2>Latest</h2>${story(3, 4)}`,
     removed: ['Latest'],

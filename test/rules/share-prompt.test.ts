@@ -76,6 +76,12 @@ const cases: RuleCase[] = [
     why: 'Business stories head sections "Share prices …"; "share" as a verb prompt differs from "share" the noun.',
   },
   {
+    title: 'must not remove: a section heading about residents\' comments',
+    html: `${story(0, 1)}<h2>Comments from residents</h2>${story(1, 3)}`,
+    removed: [],
+    why: 'A consultation story heads a section "Comments from residents"; inside the story a heading is not a comment box.',
+  },
+  {
     title: 'must not remove: a list item of a business story',
     html: `${STORY.slice(0, 1).map((p) => `<p>${p}</p>`).join('')}<ul><li>Share buybacks rose 12%</li><li>Dividends were flat</li></ul>${story(1, 3)}`,
     removed: [],

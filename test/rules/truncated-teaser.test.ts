@@ -7,6 +7,7 @@ const cases: RuleCase[] = [
     title: 'a card that repeats the lede\'s first words, ending in "…"',
     html: `<p>The harbour council approved the new ferry budget late on Tuesday after a six…</p>${story(0, 3)}`,
     removed: ['The harbour council approved the new ferry budget late on Tuesday after a six…'],
+    duplicates: [STORY[0]!],
     why: 'Teaser cards repeat the lede cut at a fixed length; the last word may itself be cut ("six…" for "six-hour").',
   },
   {
