@@ -75,6 +75,7 @@ export function hazards(html: string, needles: readonly string[] = []): string[]
     }
   };
   walk(doc);
+  doc.defaultView?.close();
   return found;
 }
 
