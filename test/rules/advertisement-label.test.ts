@@ -28,6 +28,18 @@ const cases: RuleCase[] = [
     why: 'Older nytimes.com pages (nytimes-5 era) put this line after each inline ad.',
   },
   {
+    title: '"Advertisement - Continue Reading Below" (Hearst magazines)',
+    html: `${story(0, 1)}<p>Advertisement - Continue Reading Below</p>${story(1, 2)}`,
+    removed: ['Advertisement - Continue Reading Below'],
+    why: 'esquire.com, cosmopolitan.com and other Hearst magazine sites print this one line wherever an ad slot sits.',
+  },
+  {
+    title: '"Article continues below this ad" (Hearst newspapers)',
+    html: `${story(0, 1)}<p>Article continues below this ad</p>${story(1, 2)}`,
+    removed: ['Article continues below this ad'],
+    why: 'sfchronicle.com and houstonchronicle.com interrupt stories with this line.',
+  },
+  {
     title: 'German: "Anzeige"',
     html: `<p>Der Hafenrat hat am Dienstag den neuen Fährhaushalt beschlossen.</p><p>Anzeige</p><p>Die Fahrpreise steigen im Frühjahr um ein Fünftel.</p>`,
     removed: ['Anzeige'],
@@ -62,6 +74,13 @@ const cases: RuleCase[] = [
     html: `${story(0, 1)}<p>Sponsored by the council, the study counted 3,000 daily crossings.</p>`,
     removed: [],
     why: 'The phrase must be the whole block: a sentence starting "Sponsored by…" is text.',
+  },
+  {
+    title: 'must not remove: a heading that starts a section on advertising',
+    html: `${story(0, 1)}<h2>Advertising</h2><p>Revenue from advertising fell by a fifth in the quarter, as the ferry company cut its spending on posters and radio spots across the islands.</p>`,
+    removed: [],
+    why: 'Media-business and earnings stories head a section "Advertising"; a section heading is not a label left by an ad slot.',
+    todo: 'advertisement-label takes any block that is exactly a label word, headings included; an ad label set as a heading looks the same',
   },
   {
     title: 'must not remove: a table listing ad revenue',

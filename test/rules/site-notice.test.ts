@@ -22,6 +22,12 @@ const cases: RuleCase[] = [
     why: 'Review sites (wirecutter, theverge, engadget) open gear stories with an affiliate disclosure.',
   },
   {
+    title: '"This article contains affiliate links." and the German "Dieser Artikel enthält Affiliate-Links."',
+    html: `<p>This article contains affiliate links.</p>${story(0, 1)}<p>Dieser Artikel enthält Affiliate-Links.</p>`,
+    removed: ['This article contains affiliate links.', 'Dieser Artikel enthält Affiliate-Links.'],
+    why: 'Shopping and tech blogs (and German sites such as chip.de) state the disclosure in one short line.',
+  },
+  {
     title: 'unrendered WordPress shortcode',
     html: `${story(0, 1)}<p>[button link="https://example.com/kit"]Send us YOUR kit review[/button]</p>`,
     removed: ['[button link="https://example.com/kit"]Send us YOUR kit review[/button]'],
@@ -74,6 +80,12 @@ const cases: RuleCase[] = [
     html: `<p>Der Hafenrat hat am Dienstag den neuen Fährhaushalt beschlossen.</p><p>Die Reederei zahlt dem Makler eine Provision von drei Prozent.</p>`,
     removed: [],
     why: 'German news uses "Provision" for any commission; only the affiliate disclosure ("erhalten wir eine Provision") is a notice.',
+  },
+  {
+    title: 'must not remove: a news sentence about affiliate links',
+    html: `${story(0, 1)}<p>The regulator fined the site for hiding affiliate links in its product reviews.</p>`,
+    removed: [],
+    why: 'Consumer and media-business stories report on affiliate links; only a disclosure ("contains affiliate links") is a notice.',
   },
   {
     title: 'must not remove: JavaScript advice in a code block',
