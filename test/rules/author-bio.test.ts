@@ -10,6 +10,14 @@ const cases: RuleCase[] = [
     why: 'nbcnews.com ends every article with the author\'s bio in this shape.',
   },
   {
+    title: 'the nbcnews foot in the whole pipeline: byline takes the name, this rule the bio',
+    pipeline: true,
+    meta: { byline: 'Phil Helsel' },
+    html: `${story(0, 3)}<p>Phil Helsel</p><p>Phil Helsel is a reporter for NBC News.</p>`,
+    removed: ['Phil Helsel is a reporter for NBC News.'],
+    why: 'nbcnews.com prints the name and then the bio; each goes, for its own reason.',
+  },
+  {
     title: 'freelance writer bio in italics',
     html: `${story(0, 3)}<p><em>Dallas Robinson is a freelance writer living in Minneapolis.</em></p>`,
     removed: ['Dallas Robinson is a freelance writer living in Minneapolis.'],
@@ -39,6 +47,18 @@ const cases: RuleCase[] = [
     html: `<p>El consejo del puerto aprobó el martes el nuevo presupuesto de los transbordadores tras seis horas de debate.</p><p>María García es periodista y corresponsal en Bruselas.</p>`,
     removed: ['María García es periodista y corresponsal en Bruselas.'],
     why: 'Spanish opinion pages (elpais.com) end with "X es periodista …".',
+  },
+  {
+    title: 'Russian: "Иван Петров является обозревателем …"',
+    html: `<p>Совет порта во вторник утвердил новый бюджет паромной переправы после шестичасового заседания и напряжённого голосования.</p><p>Иван Петров является обозревателем «Коммерсанта».</p>`,
+    removed: ['Иван Петров является обозревателем «Коммерсанта».'],
+    why: 'Russian columns end with "X является обозревателем …"; the role word is inflected (instrumental case) after "является".',
+  },
+  {
+    title: 'bio with a follow prompt in the same paragraph',
+    html: `${story(0, 3)}<p>Jane Doe is a staff writer at The Island Times. Follow her on Twitter @janedoe.</p>`,
+    removed: ['Jane Doe is a staff writer at The Island Times. Follow her on Twitter @janedoe.'],
+    why: 'US sites (usatoday, the hill) append the author\'s social handle to the bio line.',
   },
   {
     title: 'must not remove: a bio-shaped sentence at the top of the story',

@@ -7,8 +7,9 @@ import type { Rule } from './rule.ts';
 
 const TAIL = 4;
 const MAX_WORDS = 80;
-// Two to four capitalised words, then a verb that introduces who they are.
-const NAME_THEN_VERB = /^(\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’.-]*\s+(is|was|writes|covers|has been|ist|est|es|является)\b/u;
+// Two to four capitalised words, then a verb that introduces who they are. (Not \b after the verb: it is
+// ASCII-only, and "является" never matched.)
+const NAME_THEN_VERB = /^(\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’.-]*\s+(is|was|writes|covers|has been|ist|est|es|является)(?!\p{L})/u;
 
 export const authorBio: Rule = {
   id: 'author-bio',
