@@ -67,6 +67,36 @@ const cases: RuleCase[] = [
     why: 'Russian sites label the author "Автор:" and write dates with the genitive month ("мая").',
   },
   {
+    title: 'Reuters footer: "Reporting by …; Editing by …"',
+    html: `${story(0, 3)}<p>Reporting by Jane Doe; Editing by John Roe</p>`,
+    removed: ['Reporting by Jane Doe; Editing by John Roe'],
+    why: 'Every reuters.com story ends with its reporting and editing credits.',
+  },
+  {
+    title: '"Posted: … | Updated: …" time line',
+    html: `<p>Posted: Fri 6:45 PM, Feb 16, 2018 | Updated: Sat 9:12 AM, Feb 17, 2018</p>${story(0, 3)}`,
+    removed: ['Posted: Fri 6:45 PM, Feb 16, 2018 | Updated: Sat 9:12 AM, Feb 17, 2018'],
+    why: 'US local TV sites (Gray, Nexstar) print both times above the story.',
+  },
+  {
+    title: 'German: "Stand: 07.05.2025 14:32 Uhr"',
+    html: `<p>Stand: 07.05.2025 14:32 Uhr</p><p>Der Hafenrat hat am Dienstag nach einer Sitzung von sechs Stunden den neuen Fährhaushalt beschlossen.</p>`,
+    removed: ['Stand: 07.05.2025 14:32 Uhr'],
+    why: 'tagesschau.de and ARD sites head every story with "Stand: <date> <time> Uhr".',
+  },
+  {
+    title: 'French: "Le 7 mai 2025 à 18h32"',
+    html: `<p>Le 7 mai 2025 à 18h32</p><p>Le conseil portuaire a adopté mardi le nouveau budget des ferries après une séance de six heures.</p>`,
+    removed: ['Le 7 mai 2025 à 18h32'],
+    why: 'French sites (ouest-france.fr, 20minutes.fr) print the date line as "Le 7 mai 2025 à 18h32".',
+  },
+  {
+    title: 'Spanish: "7 de mayo de 2025 · 14:32"',
+    html: `<p>7 de mayo de 2025 · 14:32</p><p>El consejo del puerto aprobó el martes el nuevo presupuesto de los transbordadores tras seis horas.</p>`,
+    removed: ['7 de mayo de 2025 · 14:32'],
+    why: 'Spanish-language sites (clarin.com, lanacion.com.ar) write dates "7 de mayo de 2025"; the "de" must not hide the month.',
+  },
+  {
     title: 'must not remove: "By the time we arrived…"',
     html: `<p>By the time we arrived, the last ferry had gone.</p>${story(0, 3)}`,
     removed: [],

@@ -9,8 +9,9 @@ import data from '../phrases.json' with { type: 'json' };
 import type { Rule } from './rule.ts';
 
 const MONTHS = Object.values(data.months).flat().join('|');
+// "May 7", "7 May", "7. Mai", "7 de mayo" (Spanish puts "de" between the day and the month).
 const DATE = new RegExp(
-  `(\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b|(?<!\\p{L})(${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\.?\\s+(${MONTHS})(?!\\p{L}))`,
+  `(\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b|(?<!\\p{L})(${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\.?\\s+(de\\s+)?(${MONTHS})(?!\\p{L}))`,
   'iu',
 );
 
