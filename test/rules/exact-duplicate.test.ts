@@ -33,6 +33,13 @@ const cases: RuleCase[] = [
     why: 'A highlighted copy above the story (a "pull quote" of a whole paragraph): prose outranks the quote, even when it comes later.',
   },
   {
+    title: 'must not remove: the headline printed twice is the repeated-title rule\'s (whole pipeline)',
+    pipeline: true,
+    html: `<p><strong>Harbour council approves new ferry budget after a long night</strong></p><h1>Harbour council approves new ferry budget after a long night</h1>${story(0, 3)}`,
+    removed: [],
+    why: 'The seed page prints its headline twice; repeated-title runs first and says why better ("The headline again").',
+  },
+  {
     title: 'must not remove: a code block repeated on purpose',
     html: `<p>Install the package first, then run the same command again after every update of the lock file.</p><pre><code>npm install readonce --save-dev --foreground-scripts --no-audit</code></pre><p>Later, after editing package.json, run it once more.</p><pre><code>npm install readonce --save-dev --foreground-scripts --no-audit</code></pre>`,
     removed: [],

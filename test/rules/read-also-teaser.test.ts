@@ -58,6 +58,13 @@ const cases: RuleCase[] = [
     why: 'Russian sites (lenta.ru, ria.ru) put "Читайте также:" links inside the text.',
   },
   {
+    title: '"[Read: …]" is still this rule\'s in the whole pipeline',
+    pipeline: true,
+    html: `${story(0, 2)}<p>[Read: <a href="/local/ferry-strike">The ferry strike that stranded 3,000 islanders</a>]</p>${story(2, 4)}`,
+    removed: ['[Read: The ferry strike that stranded 3,000 islanders]'],
+    why: 'wapo-1: inside the story, related-links (which runs first) leaves a one-link pointer to this rule.',
+  },
+  {
     title: 'must not remove: "Read also:" alone',
     html: `${story(0, 2)}<p>Read also:</p><ul><li><a href="/a">Ferry fares to rise</a></li></ul>`,
     removed: [],
