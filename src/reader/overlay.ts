@@ -81,7 +81,8 @@ export class ReaderOverlay {
   }
 
   private readonly onWindowKey = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && this.isOpen) {
+    // Only the reader's own key press: a page script can dispatch a synthetic Escape on window.
+    if (event.key === 'Escape' && this.isOpen && event.isTrusted) {
       event.preventDefault();
       event.stopImmediatePropagation();
       this.handlers.onClose();
