@@ -9,7 +9,7 @@ const cases: RuleCase[] = [
     title: '"By Jane Doe" above the story',
     html: `<p>By Jane Doe</p>${story(0, 3)}`,
     removed: ['By Jane Doe'],
-    why: 'Most news templates print the byline as the first line of the article body (cnn, reuters).',
+    why: 'Most news templates print the byline as the first line of the article body.',
   },
   {
     title: 'wire byline with two names and the agency',
@@ -40,7 +40,7 @@ const cases: RuleCase[] = [
     title: 'German: "Von Anna Schmidt"',
     html: `<p>Von Anna Schmidt</p><p>Der Hafenrat hat am Dienstag nach einer Sitzung von sechs Stunden den neuen Fährhaushalt beschlossen.</p>`,
     removed: ['Von Anna Schmidt'],
-    why: 'German sites (spiegel.de, zeit.de) write bylines "Von …".',
+    why: 'German sites write bylines "Von …".',
   },
   {
     title: 'German date line: "7. Mai 2025"',
@@ -52,13 +52,13 @@ const cases: RuleCase[] = [
     title: 'French: "Par Jean Dupont"',
     html: `<p>Par Jean Dupont</p><p>Le conseil portuaire a adopté mardi le nouveau budget des ferries après une séance de six heures.</p>`,
     removed: ['Par Jean Dupont'],
-    why: 'French bylines (lemonde.fr, liberation.fr) start "Par".',
+    why: 'French bylines start "Par".',
   },
   {
     title: 'Spanish: "Por María García"',
     html: `<p>Por María García</p><p>El consejo del puerto aprobó el martes el nuevo presupuesto de los transbordadores tras seis horas.</p>`,
     removed: ['Por María García'],
-    why: 'Spanish bylines (elpais.com, elmundo.es) start "Por".',
+    why: 'Spanish bylines start "Por".',
   },
   {
     title: 'Russian: "Автор: Иван Петров" and a date "7 мая 2025"',
@@ -76,7 +76,7 @@ const cases: RuleCase[] = [
     title: '"Posted: … | Updated: …" time line',
     html: `<p>Posted: Fri 6:45 PM, Feb 16, 2018 | Updated: Sat 9:12 AM, Feb 17, 2018</p>${story(0, 3)}`,
     removed: ['Posted: Fri 6:45 PM, Feb 16, 2018 | Updated: Sat 9:12 AM, Feb 17, 2018'],
-    why: 'US local TV sites (Gray, Nexstar) print both times above the story.',
+    why: 'US local news sites print both times above the story.',
   },
   {
     title: 'German: "Stand: 07.05.2025 14:32 Uhr"',
@@ -88,13 +88,13 @@ const cases: RuleCase[] = [
     title: 'French: "Le 7 mai 2025 à 18h32"',
     html: `<p>Le 7 mai 2025 à 18h32</p><p>Le conseil portuaire a adopté mardi le nouveau budget des ferries après une séance de six heures.</p>`,
     removed: ['Le 7 mai 2025 à 18h32'],
-    why: 'French sites (ouest-france.fr, 20minutes.fr) print the date line as "Le 7 mai 2025 à 18h32".',
+    why: 'French regional sites print the date line as "Le 7 mai 2025 à 18h32".',
   },
   {
     title: 'Spanish: "7 de mayo de 2025 · 14:32"',
     html: `<p>7 de mayo de 2025 · 14:32</p><p>El consejo del puerto aprobó el martes el nuevo presupuesto de los transbordadores tras seis horas.</p>`,
     removed: ['7 de mayo de 2025 · 14:32'],
-    why: 'Spanish-language sites (clarin.com, lanacion.com.ar) write dates "7 de mayo de 2025"; the "de" must not hide the month.',
+    why: 'Spanish-language sites write dates "7 de mayo de 2025"; the "de" must not hide the month.',
   },
   {
     title: 'must not remove: "By the time we arrived…"',

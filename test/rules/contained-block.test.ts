@@ -15,7 +15,7 @@ const cases: RuleCase[] = [
     html: `<p class="standfirst">The harbour council approved the new ferry budget late on Tuesday</p>${story(0, 3)}`,
     removed: ['The harbour council approved the new ferry budget late on Tuesday'],
     duplicates: [STORY[0]!],
-    why: 'Agency copy on portals (msn, yahoo) puts the lede\'s first sentence above it as a standfirst.',
+    why: 'Agency copy on portals puts the lede\'s first sentence above it as a standfirst.',
   },
   {
     title: 'a caption that repeats a sentence of the body',

@@ -25,7 +25,7 @@ const cases: RuleCase[] = [
     title: '"© Reuters" alone',
     html: `${story(0, 2)}<p>© Reuters</p>`,
     removed: ['© Reuters'],
-    why: 'Agency copy on portals (yahoo, msn) ends with the agency\'s copyright sign.',
+    why: 'Agency copy on portals ends with the agency\'s copyright sign.',
   },
   {
     title: 'German: "© dpa … Alle Rechte vorbehalten"',
@@ -43,13 +43,13 @@ const cases: RuleCase[] = [
     title: 'Spanish: "Todos los derechos reservados"',
     html: `<p>El consejo del puerto aprobó el martes el nuevo presupuesto.</p><p>Ediciones El País S.L. Todos los derechos reservados.</p>`,
     removed: ['Ediciones El País S.L. Todos los derechos reservados.'],
-    why: 'elpais.com and other Spanish sites close with "Todos los derechos reservados".',
+    why: 'Spanish sites close with "Todos los derechos reservados".',
   },
   {
     title: 'Russian: "Все права защищены"',
     html: `<p>Совет порта во вторник утвердил новый бюджет.</p><p>© 2025 РИА Новости. Все права защищены.</p>`,
     removed: ['© 2025 РИА Новости. Все права защищены.'],
-    why: 'ria.ru and other Russian sites print "Все права защищены" under the article.',
+    why: 'Russian sites print "Все права защищены" under the article.',
   },
   {
     title: 'must not remove: a story about a copyright lawsuit',

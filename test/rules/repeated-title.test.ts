@@ -25,7 +25,7 @@ const cases: RuleCase[] = [
     title: 'a kicker in front: "EXCLUSIVE: …"',
     html: `<h1>EXCLUSIVE: ${DEFAULT_TITLE}</h1>${story(0, 2)}`,
     removed: [`EXCLUSIVE: ${DEFAULT_TITLE}`],
-    why: 'Tabloids (dailymail, nypost) prefix the on-page headline with a kicker that the <title> lacks.',
+    why: 'Tabloids prefix the on-page headline with a kicker that the <title> lacks.',
   },
   {
     title: 'the site name after the headline',

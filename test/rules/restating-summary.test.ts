@@ -14,7 +14,7 @@ const cases: RuleCase[] = [
     title: 'a key-points list above the story',
     html: `<h2>Key points</h2>${points('ul')}${story(0, 5)}`,
     removed: KEY_POINTS,
-    why: 'BBC ("Key points"), Axios ("Why it matters") and AI-rewritten republications put a bulleted summary before the story.',
+    why: 'News sites and AI-rewritten republications put a bulleted "Key points" summary before the story.',
   },
   {
     title: 'numbered points after the story (the seed page)',
