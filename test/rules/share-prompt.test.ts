@@ -70,6 +70,12 @@ const cases: RuleCase[] = [
     why: 'The word "comments" in a story paragraph (every politics story has one) is not a comment section.',
   },
   {
+    title: 'must not remove: quoted speech that asks people to join or click',
+    html: `${story(0, 1)}<p>“We invite everyone to join our march on Saturday,” the union said.</p><p>"Click here," the phishing email said, and thousands of islanders did.</p>${story(1, 3)}`,
+    removed: [],
+    why: 'Stories quote campaigners ("join our march") and scams ("Click here"); words inside quotation marks are the story\'s.',
+  },
+  {
     title: 'must not remove: a heading that starts a section about share prices',
     html: `${story(0, 1)}<h2>Share prices fall</h2>${story(1, 3)}`,
     removed: [],

@@ -11,6 +11,9 @@ const MAX_WORDS = 40;
 const SHORT = 8;
 const CALL_TO_ACTION_WORDS = 30;
 
+// Quoted speech is the story's, whatever it says: “We invite everyone to join our march,” the union said.
+const QUOTED = /[“"«„][^”"»“]*[”"»“]/gu;
+
 export const sharePrompt: Rule = {
   id: 'share-prompt',
   category: 'boilerplate',
@@ -21,10 +24,11 @@ export const sharePrompt: Rule = {
       const outside = block.index < first || block.index > last;
       // Inside the story, a short heading or list item that starts with "Share" is about shares ("Share prices fall").
       const short = block.words <= SHORT && block.kind !== 'heading' && block.kind !== 'list-item';
+      const unquoted = block.text.replace(QUOTED, ' ');
       const prompt =
         isPhrase('sharePrompts', block.text) ||
-        (block.words <= CALL_TO_ACTION_WORDS && containsPhrase('callsToAction', block.text)) ||
-        (containsPhrase('sharePrompts', block.text) && (short || outside || linkDensity(block.el) >= 0.3));
+        (block.words <= CALL_TO_ACTION_WORDS && containsPhrase('callsToAction', unquoted)) ||
+        (containsPhrase('sharePrompts', unquoted) && (short || outside || linkDensity(block.el) >= 0.3));
       if (prompt) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Share, follow, comment or newsletter prompt' });
       }
