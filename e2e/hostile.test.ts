@@ -1,0 +1,488 @@
+/**
+ * Hostile pages in the real browser (Chromium, the built extension): every vector of
+ * test/hostile/xss-vectors.ts in one article page, shown in the popup and in reader mode, and nothing of it
+ * runs or loads; the page cannot read, restyle or steer the reader; reader mode never reloads or mutates the
+ * page; corrupted settings fall back per key. A big page gets a result or "too large".
+ *
+ * Payloads call __xss(n) (defined by the page, logged there and beaconed to /xss/n) or load /hit/n from this
+ * file's server. The page's own load runs some of them, as it would for any reader: that is the baseline,
+ * cleared before ReadOnce is opened. After that, no /xss/n or /hit/n request and no __xss call may happen.
+ * Only exact /hit/n counts: /hit/n/x is a relative URL of the article resolved against the page's
+ * (attacker-chosen) <base>, which the page itself loads too. The article's own images load, as in any article:
+ * <img src=x onerror=…> keeps its image (GET /x) and loses its handler.
+ */
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import type { CDPSession, Page } from 'playwright';
+import { PopupPage } from './pages/popup-page.ts';
+import { ReaderPage, HOST_TAG } from './pages/reader-page.ts';
+import { clickToolbarButton, launchExtension, tabIdOf, type LoadedExtension } from './support/extension.ts';
+import { hazards } from '../test/hostile/inert.ts';
+import { XSS_VECTORS, articlePage, type Marker } from '../test/hostile/xss-vectors.ts';
+
+interface HitServer {
+  origin: string;
+  /** Requests for /hit/n and /xss/n since the last reset, e.g. "hit 12", "xss 3". */
+  hits: string[];
+  /** Every request path since the last reset. */
+  requests: string[];
+  pages: Map<string, string>;
+  reset: () => void;
+  close: () => Promise<void>;
+}
+
+async function startHitServer(): Promise<HitServer> {
+  const pages = new Map<string, string>();
+  const state = { hits: [] as string[], requests: [] as string[] };
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    state.requests.push(path);
+    const hit = /^\/(hit|xss)\/(\d+)$/u.exec(path);
+    if (hit) {
+      state.hits.push(`${hit[1]} ${hit[2]}`);
+      // 204: a navigation to it (meta refresh) leaves the page where it is.
+      return void response.writeHead(204, { 'cache-control': 'no-store' }).end();
+    }
+    const body = pages.get(path);
+    if (body === undefined) return void response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    pages,
+    get hits() {
+      return state.hits;
+    },
+    get requests() {
+      return state.requests;
+    },
+    reset: () => {
+      state.hits = [];
+      state.requests = [];
+    },
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  } as HitServer;
+}
+
+/** Defines __xss before any vector: logs in the page, beacons to the server (so other realms are seen too). */
+const RECORDER = `<script>window.__xssLog = []; window.__xss = function (n) { window.__xssLog.push(n); try { navigator.sendBeacon('/xss/' + n); } catch (e) {} };</script>`;
+
+function hostilePage(origin: string): string {
+  const marker = (i: number): Marker => ({ js: `__xss(${i})`, url: `${origin}/hit/${i}` });
+  const html = articlePage(XSS_VECTORS.map((v, i) => ({ payload: v.payload(marker(i)), where: v.where, label: `vector ${i}` })));
+  return html.replace('<head>\n', `<head>\n${RECORDER}\n`);
+}
+
+const PLAIN = articlePage([]).replace('<head>\n', `<head>\n${RECORDER}\n`);
+
+/** Page CSS that tries everything to reach the reader: hide the host, restyle all, set the reader's variables. */
+const RESTYLE = PLAIN.replace(
+  '</head>',
+  `<style>
+readonce-reader, html > readonce-reader, [style] { display: none !important; opacity: 0 !important; visibility: hidden !important; transform: scale(0) !important; }
+*, *::before, *::after, :host, ::slotted(*) { color: rgb(255, 0, 0) !important; font-family: "Comic Sans MS", cursive !important; letter-spacing: 9px !important; background: rgb(0, 255, 0) !important; }
+:root, html, body, readonce-reader { --ro-fg: rgb(255, 0, 0); --ro-bg: rgb(0, 255, 0); --ro-sans: "Comic Sans MS"; --ro-serif: "Comic Sans MS"; --ro-font-size: 3px; --ro-measure: 10px; --ro-muted: red; --ro-accent: red; --ro-border: red; --ro-surface: red; --ro-line-height: 9; color-scheme: dark; }
+</style></head>`,
+);
+
+let ext: LoadedExtension;
+let server: HitServer;
+
+before(async () => {
+  [ext, server] = await Promise.all([launchExtension(), startHitServer()]);
+  server.pages.set('/hostile.html', hostilePage(server.origin));
+  server.pages.set('/plain.html', PLAIN);
+  server.pages.set('/restyle.html', RESTYLE);
+});
+
+after(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+const settle = (ms = 1500) => new Promise((done) => setTimeout(done, ms));
+
+async function openPage(path: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(server.origin + path, { waitUntil: 'load' });
+  await settle(1000);
+  return page;
+}
+
+const xssLog = (page: Page) => page.evaluate(() => (window as unknown as { __xssLog: number[] }).__xssLog.slice());
+
+/** outerHTML of `selector` in the reader's closed shadow root, read as DevTools does (CDP, pierce). */
+async function readerHtml(page: Page, selector: string): Promise<string> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  try {
+    type Node = { nodeId: number; nodeName: string; children?: Node[]; shadowRoots?: Node[] };
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+    const stack: Node[] = [root];
+    let shadow: Node | undefined;
+    while (stack.length > 0 && !shadow) {
+      const node = stack.pop()!;
+      if (node.nodeName === HOST_TAG.toUpperCase()) shadow = node.shadowRoots?.[0];
+      stack.push(...(node.children ?? []));
+    }
+    if (!shadow) throw new Error('reader overlay is not open');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector });
+    if (!nodeId) throw new Error(`no ${selector} in the reader`);
+    return (await cdp.send('DOM.getOuterHTML', { nodeId })).outerHTML;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** The page's DOM without the reader's host element: what reader mode must leave exactly as it was. */
+const pageDom = (page: Page) =>
+  page.evaluate((tag) => {
+    // Into an inert document: a clone owned by the live page would load its images and fire their handlers.
+    const copy = document.implementation.createHTMLDocument('').importNode(document.documentElement, true);
+    copy.querySelectorAll(tag).forEach((el) => el.remove());
+    return copy.outerHTML;
+  }, HOST_TAG);
+
+/** Waits until the page's own load has stopped hitting the server (1.5 s without a request; at most 20 s). */
+async function quiet(): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  let seen = -1;
+  while (Date.now() < deadline && seen !== server.requests.length) {
+    seen = server.requests.length;
+    await settle(1500);
+  }
+}
+
+describe('hostile page: XSS vectors in the real browser', () => {
+  it(`none of ${XSS_VECTORS.length} vectors runs or loads anything from the popup or reader mode`, async () => {
+    const page = await openPage('/hostile.html');
+    await quiet();
+    const baseline = { hits: [...new Set(server.hits)].length, xss: (await xssLog(page)).length };
+    // The page's own load ran some vectors, as it would for anyone: that is not ReadOnce.
+    console.log(`# page load alone: ${baseline.xss} __xss calls, ${baseline.hits} distinct hits (baseline, cleared)`);
+    await page.evaluate(() => {
+      (window as unknown as { __xssLog: number[] }).__xssLog.length = 0;
+      (window as unknown as { __loadMark: number }).__loadMark = 42;
+    });
+    server.reset();
+    const domBefore = await pageDom(page);
+
+    await clickToolbarButton(ext, page);
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    const popupConsole: string[] = [];
+    popup.page.on('console', (m) => popupConsole.push(`${m.type()}: ${m.text()}`));
+    popup.page.on('pageerror', (e) => popupConsole.push(`pageerror: ${e.message}`));
+    await popup.waitForArticle();
+    await popup.page.mouse.move(200, 200);
+    await popup.page.mouse.wheel(0, 4000);
+    await settle();
+
+    const popupBody = await popup.page.evaluate(() => document.querySelector('#content .ro-body')?.innerHTML ?? '');
+    assert.match(popupBody, /approved the harbour budget late on Tuesday/u);
+    assert.match(popupBody, /quarterly reports/u);
+    // '__xss' may appear in an inert URL: <img/src=x/onerror=__xss(11)> parses as src="x/onerror=__xss(11)".
+    assert.deepEqual(hazards(popupBody, [`${server.origin}/hit/`]), [], 'the popup shows nothing that could run or load');
+    // Script the CSP had to refuse would mean the popup held some. (It also refuses the article's <audio src>:
+    // the extension CSP has no media-src; that is a missing feature, not an injection.)
+    assert.deepEqual(popupConsole.filter((m) => /Refused to (execute|run|evaluate|load the script)|script-src|__xss/iu.test(m)), [], 'no script in the popup');
+    console.log(`# popup console: ${JSON.stringify(popupConsole)}`);
+
+    await popup.openReaderMode();
+    const reader = new ReaderPage(page);
+    await reader.waitUntilOpen();
+    // Hover and scroll over the reader, as a reader would: handlers on hover, lazy images.
+    await page.mouse.move(640, 300);
+    await page.mouse.move(640, 500);
+    await page.mouse.wheel(0, 5000);
+    await settle();
+    const readerBody = await readerHtml(page, '.ro-body');
+    assert.match(readerBody, /quarterly reports/u);
+    assert.deepEqual(hazards(readerBody, [`${server.origin}/hit/`]), [], 'the reader shows nothing that could run or load');
+
+    assert.deepEqual(server.hits, [], 'no vector loaded or beaconed once ReadOnce was opened');
+    assert.deepEqual(await xssLog(page), [], 'no vector ran in the page once ReadOnce was opened');
+    assert.equal(await page.evaluate(() => (window as unknown as { __loadMark?: number }).__loadMark), 42, 'the page was not reloaded');
+    assert.equal(await pageDom(page), domBefore, 'reader mode did not change the page');
+
+    await reader.pressEscape();
+    await reader.waitUntilClosed();
+    assert.equal(await pageDom(page), domBefore, 'the page is as it was after reader mode');
+    // Closing gives focus back to the page's focused element, the autofocused <input onfocus> of the page:
+    // its own handler runs, as when the reader clicks it. Nothing else may.
+    const refocused = XSS_VECTORS.findIndex((v) => v.title === 'autofocus onfocus');
+    assert.deepEqual(server.hits.filter((h) => h !== `xss ${refocused}`), []);
+    await reader.detach();
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('hostile page: the page cannot reach the reader or the extension', () => {
+  it('cannot get a handle on the reader, read its text, or catch it through a hooked attachShadow', async () => {
+    const page = await openPage('/plain.html');
+    // Hooks a page might set before the reader opens.
+    await page.evaluate(() => {
+      const w = window as unknown as { __caught: unknown[] };
+      w.__caught = [];
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init: ShadowRootInit) {
+        const root = attach.call(this, init);
+        w.__caught.push(root);
+        return root;
+      };
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && n.shadowRoot) w.__caught.push(n.shadowRoot);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await clickToolbarButton(ext, page);
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    await popup.waitForArticle();
+    await popup.openReaderMode();
+    const reader = new ReaderPage(page);
+    await reader.waitUntilOpen();
+    const seen = await page.evaluate((tag) => {
+      const host = document.querySelector(tag)!;
+      return {
+        shadowRoot: host.shadowRoot === null,
+        caught: (window as unknown as { __caught: unknown[] }).__caught.length,
+        text: host.textContent,
+        html: host.innerHTML,
+        childNodes: host.childNodes.length,
+        // innerText of the page must not include the article as shown by the reader (only the page's own).
+        quarterlyInPageText: (document.body.innerText.match(/quarterly reports/g) ?? []).length,
+      };
+    }, HOST_TAG);
+    assert.deepEqual(seen, { shadowRoot: true, caught: 0, text: '', html: '', childNodes: 0, quarterlyInPageText: 1 });
+    await reader.detach();
+    await popup.close();
+    await page.close();
+  });
+
+  it('page CSS cannot restyle the reader', async () => {
+    const styles = async (path: string) => {
+      const page = await openPage(path);
+      await clickToolbarButton(ext, page);
+      const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+      await popup.waitForArticle();
+      await popup.openReaderMode();
+      const reader = new ReaderPage(page);
+      await reader.waitUntilOpen();
+      await settle(1000); // the overlay fades in
+      const props = ['color', 'background-color', 'font-family', 'font-size', 'letter-spacing', 'line-height', 'max-width', 'display', 'visibility', 'opacity'];
+      const result = {
+        root: await reader.style('.ro-reader', props),
+        article: await reader.style('.ro-article', props),
+        paragraph: await reader.style('.ro-body p', props),
+        host: await page.evaluate((tag) => {
+          const s = getComputedStyle(document.querySelector(tag)!);
+          return { display: s.display, opacity: s.opacity, visibility: s.visibility, transform: s.transform };
+        }, HOST_TAG),
+      };
+      await reader.detach();
+      await popup.close();
+      await page.close();
+      return result;
+    };
+    const plain = await styles('/plain.html');
+    const restyled = await styles('/restyle.html');
+    assert.deepEqual(restyled, plain);
+  });
+
+  it('cannot fake messages or input to the extension', async () => {
+    const page = await openPage('/plain.html');
+    await clickToolbarButton(ext, page);
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    await popup.waitForArticle();
+    await popup.openReaderMode();
+    const reader = new ReaderPage(page);
+    await reader.waitUntilOpen();
+    const attempts = await page.evaluate(async (id) => {
+      const tried: Record<string, string> = {};
+      const chromeApi = (window as unknown as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => unknown } } }).chrome;
+      tried.runtime = typeof chromeApi?.runtime?.sendMessage;
+      try {
+        const send = chromeApi?.runtime?.sendMessage as ((id: string, m: unknown) => Promise<unknown>) | undefined;
+        if (typeof send !== 'function') throw new Error('no chrome.runtime.sendMessage in the page');
+        await send(id, { type: 'reader', action: 'close' });
+        tried.sendMessage = 'sent';
+      } catch (e) {
+        tried.sendMessage = `refused: ${(e as Error).message}`;
+      }
+      for (const message of [{ type: 'reader', action: 'close' }, { type: 'clean' }, { type: 'reader', action: 'toggle' }]) {
+        window.postMessage(message, '*');
+        document.dispatchEvent(new CustomEvent('readonce', { detail: message }));
+        window.dispatchEvent(new MessageEvent('message', { data: message, origin: `chrome-extension://${id}` }));
+      }
+      await new Promise((done) => setTimeout(done, 500));
+      return tried;
+    }, ext.id);
+    console.log(`# page-side attempts: ${JSON.stringify(attempts)}`);
+    assert.notEqual(attempts.sendMessage, 'sent', 'pages have no channel to the extension');
+    assert.equal(await reader.isOpen(), true, 'postMessage and events from the page did not close the reader');
+    await reader.detach();
+    await popup.close();
+    await page.close();
+  });
+
+  it('a synthetic Escape from the page does not close the reader', { todo: 'the overlay\'s window keydown listener did not check event.isTrusted; fixed in src/reader/overlay.ts (a6990dc), passes once dist/chrome is rebuilt' }, async () => {
+    const page = await openPage('/plain.html');
+    await clickToolbarButton(ext, page);
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    await popup.waitForArticle();
+    await popup.openReaderMode();
+    const reader = new ReaderPage(page);
+    await reader.waitUntilOpen();
+    await page.evaluate(() => {
+      for (const target of [window, document, document.body]) target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    await settle(300);
+    const open = await reader.isOpen();
+    await reader.detach();
+    await popup.close();
+    await page.close();
+    assert.equal(open, true);
+  });
+
+  // A page can register the reader's element name before the reader opens: its constructor then runs on the
+  // reader's host element, and can attach a shadow root of its own so that the reader's attachShadow throws.
+  async function squatReader(): Promise<{ squat: string[]; host: boolean; openRoot: string | null; page: Page; popup: PopupPage }> {
+    server.pages.set(
+      '/squat.html',
+      PLAIN.replace(
+        '</head>',
+        `<script>window.__squat = []; customElements.define('readonce-reader', class extends HTMLElement {
+  constructor() { super(); window.__squat.push('constructed'); try { window.__squat.push(this.attachShadow({ mode: 'open' }) ? 'own shadow' : ''); } catch (e) { window.__squat.push('attach failed'); } }
+  connectedCallback() { window.__squat.push('connected'); }
+});</script></head>`,
+      ),
+    );
+    const page = await openPage('/squat.html');
+    await clickToolbarButton(ext, page);
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    await popup.waitForArticle();
+    await popup.openReaderMode();
+    await settle();
+    const state = await page.evaluate((tag) => {
+      const host = document.querySelector(tag);
+      return { squat: (window as unknown as { __squat: string[] }).__squat, host: host !== null, openRoot: host?.shadowRoot?.innerHTML ?? null };
+    }, HOST_TAG);
+    console.log(`# page-defined readonce-reader: ${JSON.stringify(state)}`);
+    return { ...state, page, popup };
+  }
+
+  it('a page that defines the reader\'s element name first cannot read the article through it', async () => {
+    const { openRoot, page, popup } = await squatReader();
+    assert.ok(openRoot === null || !/quarterly reports/u.test(openRoot), 'the article leaked into a shadow root the page owns');
+    await popup.close();
+    await page.close();
+  });
+
+  it('a page that defines the reader\'s element name first still gets reader mode, and runs no code in it', { todo: 'the overlay host is <readonce-reader>: a page-registered custom element runs its constructor on it, and its own attachShadow makes the reader\'s throw, so reader mode silently does not open' }, async () => {
+    const { squat, host, page, popup } = await squatReader();
+    await popup.close();
+    await page.close();
+    assert.deepEqual(squat, [], 'page code ran on the reader host');
+    assert.equal(host, true, 'reader mode did not open');
+  });
+});
+
+describe('hostile page: size and a page that changes under the popup', () => {
+  // The issue's target is 10 s; 15 s leaves the popup time to open. Measured: no answer within 60 s (the engine's
+  // limit is 250k elements, and Readability on 200k takes far longer; see scripts/bench-hostile.ts).
+  it('a 20 MB page with 200k elements gives a result or "too large" within 10 s, and the page stays usable', { todo: 'no answer within 60 s on 200k elements: the element limit is too high for the time target' }, async () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 100_000; i++) rows.push(`<div class="row"><span>Item ${i}: harbour ferry ticket, adult return, weekday off-peak, price unchanged since last season (${i % 1000} pence)</span></div>`);
+    server.pages.set('/big.html', articlePage([]).replace('</article>', `</article><section>${rows.join('\n')}</section>`));
+    const page = await openPage('/big.html');
+    const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    // A ticker in the page: the longest gap between its ticks is how long the page froze.
+    await page.evaluate(() => {
+      const w = window as unknown as { __gaps: number[] };
+      w.__gaps = [];
+      let last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        w.__gaps.push(now - last);
+        last = now;
+      }, 50);
+    });
+    await clickToolbarButton(ext, page);
+    const start = Date.now();
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    await Promise.race([popup.article.waitFor({ timeout: 15_000 }), popup.problem.waitFor({ timeout: 15_000 })]);
+    const ms = Date.now() - start;
+    const outcome = (await popup.article.count()) > 0 ? 'article' : `problem: ${(await popup.problem.innerText()).replace(/\s+/gu, ' ').slice(0, 120)}`;
+    await settle(500);
+    const longestFreeze = await page.evaluate(() => Math.round(Math.max(...(window as unknown as { __gaps: number[] }).__gaps)));
+    const responsive = await page.evaluate(() => 1 + 1);
+    console.log(`# big page: ${elements} elements; popup answered in ${ms} ms with ${outcome}; page's longest freeze ${longestFreeze} ms`);
+    assert.equal(responsive, 2);
+    assert.ok(outcome === 'article' || /large/iu.test(outcome), outcome);
+    await popup.close();
+    await page.close();
+  });
+
+  it('a page that rewrites itself while the popup is open: a result or a message, never a blank', async () => {
+    server.pages.set(
+      '/churn.html',
+      PLAIN.replace(
+        '</body>',
+        `<script>let n = 0; setInterval(() => { const a = document.querySelector('article'); if (!a) return; n++; const p = document.createElement('p'); p.textContent = 'Live update ' + n + ': the council is still counting the votes from every district of the town tonight.'; a.prepend(p); if (n % 5 === 0) a.replaceWith(a.cloneNode(true)); if (n % 7 === 0) document.body.innerHTML = document.body.innerHTML; }, 20);</script></body>`,
+      ),
+    );
+    const page = await openPage('/churn.html');
+    await clickToolbarButton(ext, page);
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    await Promise.race([popup.article.waitFor({ timeout: 15_000 }), popup.problem.waitFor({ timeout: 15_000 })]);
+    const text = (await popup.page.locator('#content').innerText()).trim();
+    assert.ok(text.length > 50, `popup content: ${JSON.stringify(text.slice(0, 80))}`);
+    await popup.openReaderMode();
+    const reader = new ReaderPage(page);
+    await reader.waitUntilOpen();
+    assert.ok((await reader.text('.ro-page')).length > 50);
+    await reader.detach();
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('hostile storage: corrupted settings', () => {
+  it('garbage of every type in storage.sync falls back per key, keeps the valid ones, and the reader still opens', async () => {
+    await ext.worker.evaluate(() =>
+      chrome.storage.sync.set({
+        theme: { toString: 'dark' },
+        fontFamily: 'sans',
+        fontSize: 1e308,
+        contentWidth: ['wide'],
+        lineHeight: 1.8,
+        keep: ['teasers', 'teasers', 42, null, { category: 'summaries' }, 'nonsense'],
+        keepEverythingOn: 'example.com',
+        ...JSON.parse('{"__proto__": {"polluted": true}, "constructor": "x"}'),
+        unknownKey: 'y'.repeat(4000),
+      }),
+    );
+    const page = await openPage('/plain.html');
+    await clickToolbarButton(ext, page);
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    await popup.waitForArticle();
+    await popup.openReaderMode();
+    const reader = new ReaderPage(page);
+    await reader.waitUntilOpen();
+    const article = await reader.style('.ro-article', ['font-family', 'font-size', 'line-height', '--ro-sans']);
+    assert.equal(article['font-family'], article['--ro-sans']?.trim(), 'the valid fontFamily "sans" is kept');
+    assert.equal(article['font-size'], '28px', 'fontSize 1e308 is clamped to the maximum');
+    assert.match(await reader.text('.ro-body'), /quarterly reports/u);
+    await reader.detach();
+    await popup.close();
+    await page.close();
+    const stored = await ext.worker.evaluate(() => chrome.storage.sync.get(null));
+    assert.equal(stored.fontFamily, 'sans', 'valid values are not overwritten by opening the reader');
+    assert.equal(stored.lineHeight, 1.8);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    await ext.worker.evaluate(() => chrome.storage.sync.clear());
+  });
+});
