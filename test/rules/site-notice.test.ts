@@ -10,6 +10,12 @@ const cases: RuleCase[] = [
     why: 'Small regional sites render their GDPR banner inside <main>; Readability keeps it as a paragraph.',
   },
   {
+    title: 'a banner that names the site: "… uses cookies to give you the best experience"',
+    html: `${story(0, 1)}<p>The Island Times uses cookies to give you the best experience on our website.</p>${story(1, 2)}`,
+    removed: ['The Island Times uses cookies to give you the best experience on our website.'],
+    why: 'Consent banners often name the site instead of "this website"; what the cookies are for marks the banner.',
+  },
+  {
     title: '"This slideshow requires JavaScript."',
     html: `${story(0, 1)}<p>This slideshow requires JavaScript.</p>${story(1, 2)}`,
     removed: ['This slideshow requires JavaScript.'],
@@ -86,6 +92,12 @@ const cases: RuleCase[] = [
     html: `${story(0, 1)}<p>The regulator fined the site for hiding affiliate links in its product reviews.</p>`,
     removed: [],
     why: 'Consumer and media-business stories report on affiliate links; only a disclosure ("contains affiliate links") is a notice.',
+  },
+  {
+    title: 'must not remove: a news sentence about a company\'s cookies',
+    html: `${story(0, 1)}<p>The company said it uses cookies to track readers across its sites, the complaint alleges.</p>${story(1, 2)}`,
+    removed: [],
+    why: 'Privacy stories report that a company "uses cookies to" track people; a banner says what they are for ("to improve your experience").',
   },
   {
     title: 'must not remove: JavaScript advice in a code block',
