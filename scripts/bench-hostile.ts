@@ -42,6 +42,9 @@ const repeatsPage = (n: number) => page(`<article><h1>Council approves the harbo
 const oneHugeParagraph = (mb: number) => page(`<article><h1>Council approves the harbour budget</h1><p>${`${SENTENCE} `.repeat(Math.round((mb * 1e6) / (SENTENCE.length + 1)))}</p></article>`);
 
 const CASES: Record<string, () => { html?: string; text?: string }> = {
+  'big-25k-elements': () => ({ html: bigPage(25_000) }),
+  'big-50k-elements': () => ({ html: bigPage(50_000) }),
+  'big-100k-elements': () => ({ html: bigPage(100_000) }),
   'big-200k-elements': () => ({ html: bigPage(200_000) }),
   'too-large-300k-elements': () => ({ html: bigPage(300_000) }),
   'cards-500': () => ({ html: cardsPage(500) }),
