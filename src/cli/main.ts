@@ -81,11 +81,12 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
       err(`readonce: ${e.message}\n`);
       return e.code === 'no-article' ? 1 : 2;
     }
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    const code = (e as { code?: unknown }).code;
+    if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
       err(`readonce: ${(e as Error).message}\nTry 'readonce --help'.\n`);
       return 2;
     }
-    err(`readonce: unexpected failure: ${(e as Error).message ?? String(e)}\n`);
+    err(`readonce: could not clean this input: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
 }

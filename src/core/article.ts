@@ -62,14 +62,20 @@ export class Article {
   }
 }
 
+const densities = new WeakMap<Element, number>();
+
 /** Share of an element's text that sits inside links: high for lists of related stories. */
 export function linkDensity(el: Element): number {
-  const total = squash(el.textContent ?? '').length;
-  if (total === 0) return 0;
-  let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += squash(a.textContent ?? '').length;
-  if (el.tagName === 'A') linked = total;
-  return Math.min(1, linked / total);
+  let density = densities.get(el);
+  if (density === undefined) {
+    const total = squash(el.textContent ?? '').length;
+    let linked = 0;
+    for (const a of el.getElementsByTagName('a')) linked += squash(a.textContent ?? '').length;
+    if (el.tagName === 'A') linked = total;
+    density = total === 0 ? 0 : Math.min(1, linked / total);
+    densities.set(el, density);
+  }
+  return density;
 }
 
 /** Prose: a paragraph long enough to be running text rather than a label, card or caption. */

@@ -4,6 +4,7 @@
  * that every block is an element that can be removed, and put back, whole.
  */
 import type { ArticleBlock } from './article.ts';
+import { childElementsOf, childNodesOf } from './dom.ts';
 import { containsPhrase, leadingPhrase } from './phrases.ts';
 import { squash, wordCount } from './text.ts';
 import type { BlockKind } from './types.ts';
@@ -32,7 +33,7 @@ const BLOCK_LEVEL = new Set([
 ]);
 
 function hasBlockChild(el: Element): boolean {
-  for (const child of el.children) if (BLOCK_LEVEL.has(child.tagName)) return true;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) if (BLOCK_LEVEL.has(child.tagName)) return true;
   return false;
 }
 
@@ -51,7 +52,7 @@ function wrapLooseText(el: Element): void {
     }
     run = [];
   };
-  for (const node of [...el.childNodes]) {
+  for (const node of childNodesOf(el)) {
     if (node.nodeType === 1 && BLOCK_LEVEL.has((node as Element).tagName)) flush(node);
     else run.push(node);
   }
@@ -115,7 +116,7 @@ export function splitBlocks(root: Element): BlockSeed[] {
       out.push({ kind: paragraphKind(el, quoted), el, list });
       return;
     }
-    for (const child of [...el.children]) visit(child, quoted, list);
+    for (const child of childElementsOf(el)) visit(child, quoted, list);
   };
   visitChildren(root, false, null);
   return out;
@@ -125,7 +126,7 @@ export function splitBlocks(root: Element): BlockSeed[] {
 export function blockText(el: Element, kind: BlockKind): string {
   if (kind !== 'table') return squash(el.textContent ?? '');
   return [...el.querySelectorAll('tr')]
-    .map((row) => [...row.children].map((cell) => squash(cell.textContent ?? '')).filter(Boolean).join(' '))
+    .map((row) => childElementsOf(row).map((cell) => squash(cell.textContent ?? '')).filter(Boolean).join(' '))
     .filter(Boolean)
     .join('\n');
 }

@@ -9,6 +9,20 @@ export type PhraseList = Exclude<keyof typeof data, '$comment' | 'relatedLabelWo
 
 const cache = new Map<PhraseList, string[]>();
 
+// Rules ask about the same block text many times; normalising it once is enough.
+const normalized = new Map<string, string>();
+const MAX_CACHED = 10_000;
+
+function norm(text: string): string {
+  let out = normalized.get(text);
+  if (out === undefined) {
+    if (normalized.size >= MAX_CACHED) normalized.clear();
+    out = normalize(text);
+    normalized.set(text, out);
+  }
+  return out;
+}
+
 function phrases(list: PhraseList): string[] {
   let out = cache.get(list);
   if (!out) {
@@ -23,20 +37,20 @@ function phrases(list: PhraseList): string[] {
 
 /** The whole text is one of the phrases ("Latest", "Read also:", "Skip to content"). */
 export function isPhrase(list: PhraseList, text: string): boolean {
-  const norm = normalize(text);
-  return norm !== '' && phrases(list).includes(norm);
+  const n = norm(text);
+  return n !== '' && phrases(list).includes(n);
 }
 
 /** The phrase the text starts with, as whole words, or undefined. */
 export function leadingPhrase(list: PhraseList, text: string): string | undefined {
-  const norm = normalize(text);
-  return phrases(list).find((p) => norm === p || norm.startsWith(p + ' '));
+  const n = norm(text);
+  return phrases(list).find((p) => n === p || n.startsWith(p + ' '));
 }
 
 /** One of the phrases occurs in the text as whole words. */
 export function containsPhrase(list: PhraseList, text: string): boolean {
-  const norm = ` ${normalize(text)} `;
-  return phrases(list).some((p) => norm.includes(` ${p} `));
+  const n = ` ${norm(text)} `;
+  return phrases(list).some((p) => n.includes(` ${p} `));
 }
 
 const LABEL_STARTS = new Set(data.relatedLabelWords.starts.map(normalize));
@@ -44,6 +58,6 @@ const LABEL_ENDS = new Set(data.relatedLabelWords.ends.map(normalize));
 
 /** A short label of the shape "More … stories", "Top headlines": the head of a list of links. */
 export function isRelatedLabel(text: string): boolean {
-  const w = normalize(text).split(' ');
+  const w = norm(text).split(' ');
   return isPhrase('relatedHeadings', text) || (w.length >= 2 && w.length <= 6 && LABEL_STARTS.has(w[0]!) && LABEL_ENDS.has(w.at(-1)!));
 }

@@ -62,7 +62,10 @@ export interface CleanOptions {
    * The Node entry supplies one.
    */
   document?: Document;
-  /** Refuse pages with more elements than this (ReadOnceError "too-large"). Default 300 000. */
+  /**
+   * Refuse pages with more elements than this once page furniture is left out (ReadOnceError "too-large").
+   * Default DEFAULT_MAX_ELEMENTS (40 000).
+   */
   maxElements?: number;
 }
 

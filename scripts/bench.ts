@@ -1,0 +1,122 @@
+/**
+ * Speed, as tables:
+ *   npm run bench -- [DIR] [--runs N] [--skip-corpus] [--skip-scaling]
+ * 1. On a corpus (default ../shared/eval-dev): ReadOnce's whole pipeline (copy, prune, Readability, rules,
+ *    DOMPurify, Markdown) against Readability on the same parsed documents, in this process. Readability
+ *    mutates what it is given, so a reader mode must copy the page first (Readability's README says so):
+ *    the table gives the ratio both to Readability.parse alone (its copy made untimed) and to copy + parse.
+ * 2. Scaling: synthetic articles of 1k to 32k blocks with duplicates and teasers; time per doubling.
+ */
+import { parseArgs } from 'node:util';
+import { Readability } from '@mozilla/readability';
+import { cleanDocument, parseHtml, ReadOnceError } from '../src/node/index.ts';
+import { corpusDir, readCorpus } from './lib/corpus.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '3' }, 'skip-corpus': { type: 'boolean' }, 'skip-scaling': { type: 'boolean' } },
+});
+const runs = Math.max(1, Number(values.runs));
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)]!;
+};
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+function time(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function pipeline(doc: Document): void {
+  try {
+    cleanDocument(doc);
+  } catch (e) {
+    if (!(e instanceof ReadOnceError)) throw e;
+  }
+}
+
+/** Readability.parse on a fresh copy: [parse alone, copy + parse], in ms. */
+function readabilityOnce(doc: Document): [number, number] {
+  let copy: Document | undefined;
+  const copying = time(() => (copy = doc.cloneNode(true) as Document));
+  const parsing = time(() => new Readability(copy!).parse());
+  return [parsing, copying + parsing];
+}
+
+if (!values['skip-corpus']) {
+  const dir = corpusDir(positionals[0]);
+  const ratios: number[] = [];
+  const ratiosWithCopy: number[] = [];
+  let totalOurs = 0;
+  let totalBase = 0;
+  let totalBaseWithCopy = 0;
+  for (const page of readCorpus(dir)) {
+    const doc = parseHtml(page.html, page.url);
+    pipeline(doc); // warm up
+    readabilityOnce(doc);
+    const ours: number[] = [];
+    const base: number[] = [];
+    const baseWithCopy: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const [parsing, withCopy] = readabilityOnce(doc);
+      base.push(parsing);
+      baseWithCopy.push(withCopy);
+      ours.push(time(() => pipeline(doc)));
+    }
+    ratios.push(median(ours) / median(base));
+    ratiosWithCopy.push(median(ours) / median(baseWithCopy));
+    totalOurs += median(ours);
+    totalBase += median(base);
+    totalBaseWithCopy += median(baseWithCopy);
+  }
+  console.log(`Corpus: ${dir} (${ratios.length} pages, median of ${runs} runs each)\n`);
+  console.log('| measure | value |');
+  console.log('|---|---|');
+  console.log(`| Readability.parse alone, total | ${totalBase.toFixed(0)} ms |`);
+  console.log(`| Readability, copy of the page + parse, total | ${totalBaseWithCopy.toFixed(0)} ms |`);
+  console.log(`| ReadOnce whole pipeline (its copy included), total | ${totalOurs.toFixed(0)} ms |`);
+  console.log(`| per-page ratio ReadOnce / Readability.parse alone, median | ${median(ratios).toFixed(3)} |`);
+  console.log(`| per-page ratio ReadOnce / Readability.parse alone, p90 | ${quantile(ratios, 0.9).toFixed(3)} |`);
+  console.log(`| per-page ratio ReadOnce / (copy + Readability.parse), median | ${median(ratiosWithCopy).toFixed(3)} |`);
+  console.log(`| per-page ratio ReadOnce / (copy + Readability.parse), p90 | ${quantile(ratiosWithCopy, 0.9).toFixed(3)} |`);
+  console.log('');
+}
+
+/** A deterministic article of n blocks: prose with some exact repeats, truncated teasers and headings. */
+function syntheticArticle(n: number): string {
+  let seed = 42;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const vocabulary = 'the council river market winter policy station harbour school report budget village engineer storm museum'.split(' ');
+  const sentence = () => Array.from({ length: 12 + Math.floor(rand() * 12) }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ') + '.';
+  const prose: string[] = [];
+  const blocks: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = rand();
+    const earlier = prose[Math.floor(rand() * prose.length)];
+    if (earlier && r < 0.03) blocks.push(`<p>${earlier}</p>`); // an exact repeat
+    else if (earlier && r < 0.06) blocks.push(`<p>${earlier.slice(0, 60)}…</p>`); // a truncated teaser
+    else if (r < 0.08) blocks.push(`<h2>Section ${i}</h2>`);
+    else {
+      prose.push(`Paragraph ${i}: ${sentence()} ${sentence()}`);
+      blocks.push(`<p>${prose.at(-1)}</p>`);
+    }
+  }
+  return `<!doctype html><html><head><title>Synthetic article of ${n} blocks</title></head><body><article><h1>Synthetic article of ${n} blocks</h1>${blocks.join('\n')}</article></body></html>`;
+}
+
+if (!values['skip-scaling']) {
+  console.log('Scaling: synthetic articles (whole pipeline, median of runs)\n');
+  console.log('| blocks | elements | ms | × previous |');
+  console.log('|---|---|---|---|');
+  let previous: number | undefined;
+  for (let n = 1000; n <= 32000; n *= 2) {
+    const doc = parseHtml(syntheticArticle(n), 'https://example.com/synthetic');
+    const samples = Array.from({ length: n >= 16000 ? 1 : runs }, () => time(() => pipeline(doc)));
+    const ms = median(samples);
+    console.log(`| ${n} | ${doc.getElementsByTagName('*').length} | ${ms.toFixed(0)} | ${previous ? (ms / previous).toFixed(2) : '–'} |`);
+    previous = ms;
+  }
+}
