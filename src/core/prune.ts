@@ -15,6 +15,20 @@ const FURNITURE_TAGS = new Set([
 const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'dialog', 'alertdialog', 'menu', 'menubar', 'complementary']);
 const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/iu;
 
+/**
+ * A form whose controls are named like its own DOM properties (<input name="attributes">) answers with the
+ * control instead: a known DOM-clobbering trick. Nothing such a form holds is worth the risk; it is left out.
+ */
+function isClobbered(el: Element): boolean {
+  const last = el.lastChild;
+  return (
+    typeof el.tagName !== 'string' || typeof el.localName !== 'string' || typeof el.getAttribute !== 'function' ||
+    typeof el.hasAttribute !== 'function' || typeof el.closest !== 'function' || typeof el.querySelector !== 'function' ||
+    typeof (el.attributes as { length?: unknown } | undefined)?.length !== 'number' ||
+    (el.namespaceURI !== null && typeof el.namespaceURI !== 'string') || (last !== null && last.parentNode !== el)
+  );
+}
+
 function isFurniture(el: Element, inBody: boolean): boolean {
   const tag = el.tagName.toUpperCase();
   if (FURNITURE_TAGS.has(tag)) return true;
@@ -83,7 +97,7 @@ export function copyWithoutFurniture(doc: Document): Document {
       continue;
     }
     const el = source as Element;
-    if (isFurniture(el, inBody)) continue;
+    if (isClobbered(el) || isFurniture(el, inBody)) continue;
     const node = copyElement(copy, el);
     stack.push({ attach: node, to: parent });
     pushChildren(el, node, inBody || el.tagName.toUpperCase() === 'BODY');
