@@ -9,16 +9,20 @@ export type PhraseList = Exclude<keyof typeof data, '$comment' | 'relatedLabelWo
 
 const cache = new Map<PhraseList, string[]>();
 
-// Rules ask about the same block text many times; normalising it once is enough.
+// Rules ask about the same short block text many times; normalising it once is enough. Phrases only matter
+// in short blocks, so long texts are not kept (a cache of them would hold whole pages in memory).
 const normalized = new Map<string, string>();
-const MAX_CACHED = 10_000;
+const MAX_CACHED = 2_000;
+const MAX_CACHED_LENGTH = 400;
 
 function norm(text: string): string {
   let out = normalized.get(text);
   if (out === undefined) {
-    if (normalized.size >= MAX_CACHED) normalized.clear();
     out = normalize(text);
-    normalized.set(text, out);
+    if (text.length <= MAX_CACHED_LENGTH) {
+      if (normalized.size >= MAX_CACHED) normalized.clear();
+      normalized.set(text, out);
+    }
   }
   return out;
 }

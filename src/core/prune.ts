@@ -34,6 +34,8 @@ function isFurniture(el: Element, inBody: boolean): boolean {
   if (FURNITURE_TAGS.has(tag)) return true;
   if (tag === 'SCRIPT') return el.getAttribute('type') !== 'application/ld+json';
   if (!inBody || tag === 'BODY') return false;
+  // A <title> in the body is never shown; its raw text would read as markup in a paragraph.
+  if (tag === 'TITLE') return true;
   // Site chrome, not the article's own header, footer or sidebar (a byline, a corrections note, a fact box).
   if (tag === 'FOOTER' || tag === 'HEADER' || tag === 'ASIDE') return el.closest('article, main, [role="main"]') === null && el.querySelector('h1, article') === null;
   if (tag === 'SVG' || tag === 'svg') return true;

@@ -8,7 +8,8 @@
  *    removals. result.html itself is not compared: Readability wraps it in its page divs once more.
  * Inputs that hit a known, reported bug are discarded (fc.pre) with the bug named in KNOWN_BUGS; each has
  * a reproducer below marked todo, so a fix shows up as a todo that passes.
- * A failure prints fast-check's seed and shrunk counterexample; rerun one with FC_SEED=<seed>, or run more
+ * Cases come from a fixed seed (FC_SEED=random draws new ones). A failure prints fast-check's seed and shrunk
+ * counterexample; rerun one with FC_SEED=<seed>, or run more
  * with FC_RUNS=<n> (default 100: text properties run n cases, tag soup 0.6 n, article-like pages 0.4 n).
  */
 import assert from 'node:assert/strict';
@@ -24,14 +25,12 @@ import { hazards, parseOutput } from './inert.ts';
 const squash = (s: string) => s.replace(/\s+/gu, ' ').trim();
 
 const RUNS = Number(process.env.FC_RUNS ?? 100);
-const params = (scale = 1) => ({ numRuns: Math.max(1, Math.round(RUNS * scale)), ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) });
+// A fixed seed by default, so that CI runs the same cases every time; FC_SEED=random explores new ones.
+const SEED = process.env.FC_SEED === 'random' ? undefined : Number(process.env.FC_SEED ?? 20261129);
+const params = (scale = 1) => ({ numRuns: Math.max(1, Math.round(RUNS * scale)), ...(SEED === undefined ? {} : { seed: SEED }) });
 
 /** Inputs that reach a known bug, reported to the engine's owner; the reproducers are the todo tests below. */
 const KNOWN_BUGS = {
-  /** jsdom cannot clone a doctype without a name: cleanDocument throws a DOMException, not a ReadOnceError. */
-  namelessDoctype: (html: string) => /<!doctype(?=[\s>]|$)(?:\s*)(?:>|$)/iu.test(html),
-  /** Pruning removes <html> when it carries hidden, aria-hidden or a furniture role: Readability throws an Error. */
-  hiddenRoot: (html: string) => /<html[^>]*\s(hidden|aria-hidden|role)\b/iu.test(html),
   /**
    * Text in an element DOMPurify removes together with its content (a MathML or SVG name outside <math>/<svg>,
    * xmp, noscript, noembed, noframes, plaintext): the block keeps the text, result.html loses it.
@@ -40,13 +39,12 @@ const KNOWN_BUGS = {
     /<(mtext|mi|mo|mn|ms|mglyph|malignmark|annotation-xml|text|tspan|textpath|foreignobject|desc|xmp|noscript|noembed|noframes|plaintext)[\s/>]/iu.test(html),
   /** jsdom reads `<base foo:href>` as a base with an href, then parses null: TypeError in Readability's _fixRelativeUris. */
   prefixedBaseHref: (html: string) => /<base[^>]*\s[\w-]+:href/iu.test(html),
-  /** A tag name with a "<" in it (`<b<i>`, a typo): the working copy's IN_PLACE sanitize throws InvalidCharacterError. */
-  invalidTagName: (html: string) => /<[a-z][^\s/>]*</iu.test(html),
   /**
-   * Loose text beside an <option> outside a <select>: one block on the first pass; on the second, Readability
-   * wraps the loose text in its own <p> (option is not phrasing content), so the blocks split. Not idempotent.
+   * Loose text beside an element Readability does not count as phrasing content (<option>, <select>, <math>,
+   * <svg>): one block on the first pass; on the second, Readability wraps the loose text in its own <p>, so the
+   * blocks split. Not idempotent.
    */
-  optionBesideText: (html: string) => /<option/iu.test(html),
+  optionBesideText: (html: string) => /<(option|select|math|svg)/iu.test(html),
   /** A NUL in text: cleanText keeps it in result.html, which no HTML parser gives back unchanged. */
   nulInText: (text: string) => text.includes('\u0000'),
 };
@@ -69,7 +67,7 @@ describe('engine properties on random input', () => {
   it('cleanHtml throws nothing but ReadOnceError on tag soup', () => {
     fc.assert(
       fc.property(tagSoup, (html) => {
-        fc.pre(!KNOWN_BUGS.namelessDoctype(html) && !KNOWN_BUGS.hiddenRoot(html) && !KNOWN_BUGS.prefixedBaseHref(html) && !KNOWN_BUGS.invalidTagName(html));
+        fc.pre(!KNOWN_BUGS.prefixedBaseHref(html));
         attempt(() => cleanHtml(html));
       }),
       params(0.6),
@@ -83,7 +81,7 @@ describe('engine properties on random input', () => {
   it('the HTML of a tag-soup page passes DOMPurify unchanged and is inert', () => {
     fc.assert(
       fc.property(tagSoup, (html) => {
-        fc.pre(!KNOWN_BUGS.namelessDoctype(html) && !KNOWN_BUGS.hiddenRoot(html) && !KNOWN_BUGS.prefixedBaseHref(html) && !KNOWN_BUGS.invalidTagName(html));
+        fc.pre(!KNOWN_BUGS.prefixedBaseHref(html));
         const result = attempt(() => cleanHtml(html));
         if (!result) return;
         assert.equal(resanitize(result.html), result.html);
@@ -117,7 +115,7 @@ describe('engine properties on random input', () => {
   it('every kept block is in the HTML (tag soup)', () => {
     fc.assert(
       fc.property(tagSoup, (html) => {
-        fc.pre(!KNOWN_BUGS.namelessDoctype(html) && !KNOWN_BUGS.hiddenRoot(html) && !KNOWN_BUGS.prefixedBaseHref(html) && !KNOWN_BUGS.invalidTagName(html) && !KNOWN_BUGS.droppedWithContent(html));
+        fc.pre(!KNOWN_BUGS.prefixedBaseHref(html) && !KNOWN_BUGS.droppedWithContent(html));
         const result = attempt(() => cleanHtml(html));
         if (!result) return;
         const text = squash(parseOutput(result.html).body.textContent ?? '');
@@ -145,7 +143,7 @@ describe('engine properties on random input', () => {
   it('cleaning the cleaned article again removes nothing more (tag soup)', () => {
     fc.assert(
       fc.property(tagSoup, (html) => {
-        fc.pre(!KNOWN_BUGS.namelessDoctype(html) && !KNOWN_BUGS.hiddenRoot(html) && !KNOWN_BUGS.prefixedBaseHref(html) && !KNOWN_BUGS.invalidTagName(html) && !KNOWN_BUGS.droppedWithContent(html));
+        fc.pre(!KNOWN_BUGS.prefixedBaseHref(html) && !KNOWN_BUGS.droppedWithContent(html));
         fc.pre(!KNOWN_BUGS.optionBesideText(html));
         const first = attempt(() => cleanHtml(html));
         // A result of headings and captions only is its own bug (see below): the second pass finds no article.
@@ -162,7 +160,7 @@ describe('engine properties on random input', () => {
 describe('known bugs found by the properties (reproducers)', () => {
   const article = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i}: the council approved the harbour budget late on Tuesday after a debate of six hours.</p>`).join('');
 
-  it('a nameless <!DOCTYPE> gives a result or a ReadOnceError', { todo: 'cleanDocument: jsdom throws InvalidCharacterError cloning a doctype without a name' }, () => {
+  it('a nameless <!DOCTYPE> gives a result or a ReadOnceError', () => {
     const result = attempt(() => cleanHtml(`<!DOCTYPE><html><head><title>Harbour budget</title></head><body><article>${article}</article></body></html>`));
     assert.ok(result && result.blocks.length >= 5);
   });
@@ -173,7 +171,7 @@ describe('known bugs found by the properties (reproducers)', () => {
     assert.match(result.html, /E equals m c squared/u);
   });
 
-  it('<html aria-hidden="true"> gives a result or a ReadOnceError', { todo: 'pruneFurniture removes the root element; Readability throws "First argument to Readability constructor should be a document object"' }, () => {
+  it('<html aria-hidden="true"> gives a result or a ReadOnceError', () => {
     for (const root of ['<html aria-hidden="true">', '<html hidden>', '<html role="dialog">']) {
       attempt(() => cleanHtml(`<!doctype html>${root}<head><title>Harbour budget</title></head><body><article>${article}</article></body></html>`));
     }
@@ -189,7 +187,7 @@ describe('known bugs found by the properties (reproducers)', () => {
     attempt(() => cleanHtml(`<!doctype html><title>Harbour budget</title><base xlink:href="x"><article>${article}</article>`));
   });
 
-  it('a typo in a tag name (<b<i>) gives a result', { todo: 'working copy of 29 Nov 04:10 (sanitize IN_PLACE): InvalidCharacterError "b<i" did not match the QName production' }, () => {
+  it('a typo in a tag name (<b<i>) gives a result', () => {
     const result = attempt(() => cleanHtml(`<!doctype html><title>Harbour budget</title><article>${article}<div><b<i>bold text</b<i></div></article>`));
     assert.ok(result && result.blocks.length >= 5);
   });
