@@ -78,6 +78,13 @@ export function linkDensity(el: Element): number {
   return density;
 }
 
+/** Every link in the element leads to a place in this page (#anchor): a table of contents, not related links. */
+export function linksStayInPage(el: Element): boolean {
+  const anchors = [...el.querySelectorAll('a[href]')];
+  if (el.tagName === 'A' && el.hasAttribute('href')) anchors.push(el);
+  return anchors.length > 0 && anchors.every((a) => (a.getAttribute('href') ?? '').startsWith('#'));
+}
+
 /** Prose: a paragraph long enough to be running text rather than a label, card or caption. */
 export function isProse(block: ArticleBlock): boolean {
   return (block.kind === 'paragraph' || block.kind === 'quote') && block.words >= 20 && linkDensity(block.el) < 0.5;

@@ -4,7 +4,7 @@
  * blocks before the running text starts or after it ends (breadcrumbs, "more from" cards) go too.
  * A list of in-page links (a table of contents) is navigation the reader wants and stays.
  */
-import { type ArticleBlock, isProse, linkDensity, runningText } from '../article.ts';
+import { type ArticleBlock, isProse, linkDensity, linksStayInPage, runningText } from '../article.ts';
 import { isRelatedLabel } from '../phrases.ts';
 import type { Rule } from './rule.ts';
 
@@ -16,10 +16,7 @@ function isLabel(block: ArticleBlock): boolean {
 
 /** Links that lead to another page, not to a place in this one. */
 function outboundLinkDensity(block: ArticleBlock): number {
-  const anchors = [...block.el.querySelectorAll('a[href]')];
-  if (block.el.tagName === 'A') anchors.push(block.el);
-  if (anchors.length > 0 && anchors.every((a) => (a.getAttribute('href') ?? '').startsWith('#'))) return 0;
-  return linkDensity(block.el);
+  return linksStayInPage(block.el) ? 0 : linkDensity(block.el);
 }
 
 /** A card or list entry pointing elsewhere: a list item, or a short block that is mostly a link. */

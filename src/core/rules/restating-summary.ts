@@ -4,7 +4,7 @@
  * its last paragraph of prose) and most of its items restate a paragraph: a list inside the story is content.
  * The seed page ends with seven numbered points that paraphrase its paragraphs one by one.
  */
-import { type Article, type ArticleBlock, isProse, runningText } from '../article.ts';
+import { type Article, type ArticleBlock, isProse, linksStayInPage, runningText } from '../article.ts';
 import { contentStems, stemCoverage } from '../text.ts';
 import type { Rule } from './rule.ts';
 
@@ -34,10 +34,7 @@ function lists(blocks: readonly ArticleBlock[]): ArticleBlock[][] {
 
 /** A table of contents: every item links to a place in this page. Its entries name the sections, in their words. */
 function isContents(items: readonly ArticleBlock[]): boolean {
-  return items.every((b) => {
-    const links = [...b.el.querySelectorAll('a[href]')];
-    return links.length > 0 && links.every((a) => (a.getAttribute('href') ?? '').startsWith('#'));
-  });
+  return items.every((b) => linksStayInPage(b.el));
 }
 
 /** Blocks above the last repeat of the headline: header matter a republisher pasted in front of the story. */
