@@ -2,6 +2,7 @@
  * The article as the rules see it: its blocks in reading order, each tied to its element in the cleaned
  * copy, and the metadata the rules may fill in (a byline found in the body moves here).
  */
+import { BlockIndex } from './block-index.ts';
 import { blockText } from './blocks.ts';
 import type { BlockKind, RemovalCategory } from './types.ts';
 import { endsWithEllipsis, normalize, squash, wordCount } from './text.ts';
@@ -50,6 +51,13 @@ export class Article {
       return { ...b, index, text, norm: normalize(text), words: wordCount(text) };
     });
     this.titleNorm = normalize(meta.title);
+  }
+
+  private blockIndex?: BlockIndex;
+
+  /** All blocks by their shingles, built on first use; rules skip the removed ones among what it finds. */
+  get index(): BlockIndex {
+    return (this.blockIndex ??= new BlockIndex(this.blocks));
   }
 
   /** The blocks no rule has removed yet, in reading order. */

@@ -7,7 +7,7 @@ import { normalize } from './text.ts';
 
 export type PhraseList = Exclude<keyof typeof data, '$comment' | 'relatedLabelWords'>;
 
-const cache = new Map<PhraseList, string[]>();
+const cache = new Map<PhraseList, Matcher>();
 
 // Rules ask about the same short block text many times; normalising it once is enough. Phrases only matter
 // in short blocks, so long texts are not kept (a cache of them would hold whole pages in memory).
@@ -27,34 +27,56 @@ function norm(text: string): string {
   return out;
 }
 
-function phrases(list: PhraseList): string[] {
+/**
+ * A list's phrases, once normalised: as a set (is the text a phrase?) and by first word, longest first (does
+ * a phrase start here?), so that a text is read once rather than searched once per phrase.
+ */
+interface Matcher {
+  all: Set<string>;
+  byFirstWord: Map<string, string[][]>;
+}
+
+function matcher(list: PhraseList): Matcher {
   let out = cache.get(list);
   if (!out) {
     const byLanguage = Object.entries(data[list] as Record<string, string | string[]>).filter(([key]) => !key.startsWith('$'));
-    out = [...new Set(byLanguage.flatMap(([, list]) => list as string[]).map(normalize))].filter(Boolean);
+    const all = new Set(byLanguage.flatMap(([, list]) => list as string[]).map(normalize).filter(Boolean));
+    const byFirstWord = new Map<string, string[][]>();
     // Longest first, so that "read also" wins over "read" when a prefix is taken off.
-    out.sort((a, b) => b.length - a.length);
+    for (const phrase of [...all].sort((a, b) => b.length - a.length)) {
+      const words = phrase.split(' ');
+      const same = byFirstWord.get(words[0]!);
+      if (same) same.push(words);
+      else byFirstWord.set(words[0]!, [words]);
+    }
+    out = { all, byFirstWord };
     cache.set(list, out);
   }
   return out;
 }
 
+/** The longest phrase whose words stand in `words` from position `at`. */
+function phraseAt(m: Matcher, words: readonly string[], at: number): string[] | undefined {
+  return m.byFirstWord.get(words[at]!)?.find((phrase) => phrase.every((w, i) => words[at + i] === w));
+}
+
 /** The whole text is one of the phrases ("Latest", "Read also:", "Skip to content"). */
 export function isPhrase(list: PhraseList, text: string): boolean {
-  const n = norm(text);
-  return n !== '' && phrases(list).includes(n);
+  return matcher(list).all.has(norm(text));
 }
 
 /** The phrase the text starts with, as whole words, or undefined. */
 export function leadingPhrase(list: PhraseList, text: string): string | undefined {
-  const n = norm(text);
-  return phrases(list).find((p) => n === p || n.startsWith(p + ' '));
+  const words = norm(text).split(' ');
+  return phraseAt(matcher(list), words, 0)?.join(' ');
 }
 
 /** One of the phrases occurs in the text as whole words. */
 export function containsPhrase(list: PhraseList, text: string): boolean {
-  const n = ` ${norm(text)} `;
-  return phrases(list).some((p) => n.includes(` ${p} `));
+  const m = matcher(list);
+  const words = norm(text).split(' ');
+  for (let i = 0; i < words.length; i++) if (phraseAt(m, words, i)) return true;
+  return false;
 }
 
 const LABEL_STARTS = new Set(data.relatedLabelWords.starts.map(normalize));

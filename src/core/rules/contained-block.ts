@@ -5,7 +5,6 @@
  * blocks too short to be more than a phrase the text happens to use.
  */
 import { hasRefrain } from '../article.ts';
-import { BlockIndex } from '../block-index.ts';
 import type { Rule } from './rule.ts';
 
 // A pull quote or caption is set apart from the text, so a short one is still a copy; a plain paragraph or
@@ -19,15 +18,13 @@ export const containedBlock: Rule = {
   apply(article) {
     // On a page that repeats on purpose, a shorter line inside a longer one is a variation, not a copy.
     const onlySetApart = hasRefrain(article);
-    const kept = article.kept();
-    const index = new BlockIndex(kept);
-    for (const block of kept) {
+    for (const block of article.kept()) {
       if (block.removal || block.kind === 'heading' || block.kind === 'code' || block.kind === 'table') continue;
       const setApart = block.kind === 'quote' || block.kind === 'caption';
       if (onlySetApart && !setApart) continue;
       if (block.words < (setApart ? MIN_WORDS_SET_APART : MIN_WORDS)) continue;
       // Items of one list share their openings ("Portion Fix Containers: 1 Purple" / "…: 1 Purple, 1 Red").
-      const container = index
+      const container = article.index
         .containing(block.norm)
         .find((c) => !c.removal && c.kind !== 'code' && c.kind !== 'table' && !(block.kind === 'list-item' && c.kind === 'list-item'));
       if (container) {

@@ -28,7 +28,7 @@ function isLinkEntry(block: ArticleBlock): boolean {
 
 function isLinkCluster(block: ArticleBlock): boolean {
   if (block.kind === 'heading' || block.kind === 'code' || block.kind === 'table') return false;
-  return block.el.querySelectorAll('a[href]').length >= 3 && outboundLinkDensity(block) >= 0.8;
+  return linkDensity(block.el) >= 0.8 && block.el.querySelectorAll('a[href]').length >= 3 && !linksStayInPage(block.el);
 }
 
 export const relatedLinks: Rule = {

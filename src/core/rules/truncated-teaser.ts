@@ -4,7 +4,6 @@
  * the article itself: the seed page opens with one ("… Being the largest importer of...").
  */
 import { type ArticleBlock, isProse, runningText } from '../article.ts';
-import { BlockIndex } from '../block-index.ts';
 import { contentStems, endsWithEllipsis, normalize, stemCoverage, stripEllipsis } from '../text.ts';
 import type { Rule } from './rule.ts';
 
@@ -21,15 +20,13 @@ export const truncatedTeaser: Rule = {
   id: 'truncated-teaser',
   category: 'teasers',
   apply(article) {
-    const kept = article.kept();
-    const index = new BlockIndex(kept);
-    for (const block of kept) {
+    for (const block of article.kept()) {
       // Without the ellipsis a shorter block that starts a longer one is an ordinary pattern (a meal plan's
       // "1 cup blueberries" beside "1 cup blueberries, 2 rice cakes"); contained-block judges those.
       if (block.removal || block.kind === 'code' || block.kind === 'table' || !endsWithEllipsis(block.text)) continue;
       const prefix = certainPrefix(block);
       if (prefix.split(' ').length < MIN_PREFIX_WORDS) continue;
-      const full = index.startingWith(prefix).find((b) => b !== block && !b.removal);
+      const full = article.index.startingWith(prefix).find((b) => b !== block && !b.removal);
       if (full) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Truncated copy of another block', duplicates: full });
       }
