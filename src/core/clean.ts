@@ -6,8 +6,8 @@ import { Readability } from '@mozilla/readability';
 import { Article, type Metadata } from './article.ts';
 import { splitBlocks } from './blocks.ts';
 import { textToArticle } from './plain-text.ts';
-import { copyWithoutFurniture } from './prune.ts';
-import { sanitize, serialize, toMarkdown } from './render.ts';
+import { copyWithoutFurniture, dropCarried, proseRegion, type WorkingCopy } from './prune.ts';
+import { sanitize, toMarkdown } from './render.ts';
 import { applyRules } from './rules/index.ts';
 import { squash, wordCount } from './text.ts';
 import { type CleanOptions, type CleanResult, ReadOnceError, type Removal } from './types.ts';
@@ -30,8 +30,8 @@ export function cleanDocument(document: Document, options: CleanOptions = {}): C
   const served = document.getElementsByTagName('*').length;
   if (served > max * COPY_CEILING) throw tooLarge(served, max * COPY_CEILING);
   return withinStack(() => {
-    const copy = copyWithoutFurniture(document);
-    const elements = copy.getElementsByTagName('*').length;
+    const copy = copyWithoutFurniture(document, proseRegion(document));
+    const elements = copy.doc.getElementsByTagName('*').length;
     if (elements > max) throw tooLarge(elements, max);
     return cleanCopy(copy, document, win, options);
   });
@@ -53,9 +53,10 @@ function withinStack<T>(run: () => T): T {
   }
 }
 
-function cleanCopy(copy: Document, document: Document, win: Window, options: CleanOptions): CleanResult {
-  const parsed = new Readability<Element>(copy, { serializer: (el) => el as Element, keepClasses: true }).parse();
+function cleanCopy(copy: WorkingCopy, document: Document, win: Window, options: CleanOptions): CleanResult {
+  const parsed = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true }).parse();
   const root = parsed?.content;
+  if (root && copy.carriedByline !== null) dropCarried(root, copy.carriedByline);
   if (!parsed || !root || squash(root.textContent ?? '') === '') {
     throw new ReadOnceError('no-article', 'No article found on this page.');
   }
@@ -113,8 +114,8 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
     throw new ReadOnceError('no-article', 'No article found on this page.');
   }
 
-  const fragment = sanitize(win, root);
-  const markdown = toMarkdown(article.meta.title, fragment);
+  sanitize(win, root);
+  const markdown = toMarkdown(article.meta.title, root);
   return {
     title: article.meta.title,
     byline: article.meta.byline,
@@ -124,7 +125,7 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
     excerpt: article.meta.excerpt,
     blocks,
     removed,
-    html: serialize(fragment),
+    html: root.innerHTML,
     markdown,
   };
 }

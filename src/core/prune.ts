@@ -4,11 +4,16 @@
  * reader would call the article:
  * - scripts, styles, frames, form controls, navigation, site footers, hidden elements, ARIA landmarks of the
  *   page chrome;
+ * - when one element holds nearly all the page's paragraphs (proseRegion), everything of the body outside it
+ *   but its siblings that hold content: the other columns, rails and footers of the page.
  * Structured data (JSON-LD) stays, since Readability reads the byline and date from it; so do <noscript>
  * images, which it unwraps. Forms stay too: ASP.NET sites wrap the whole page in one (42aad16bde… in the dev
  * corpus); only their controls go.
  * One walk with plain attribute reads: selector engines and live collections are slow on large pages in jsdom.
  */
+import { findElement } from './dom.ts';
+import { squash } from './text.ts';
+
 const FURNITURE_TAGS = new Set([
   'STYLE', 'LINK', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'DIALOG', 'NAV',
 ]);
@@ -20,6 +25,10 @@ const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/iu;
  * control instead: a known DOM-clobbering trick. Nothing such a form holds is worth the risk; it is left out.
  */
 function isClobbered(el: Element): boolean {
+  // Only a form answers to its controls' names ([LegacyOverrideBuiltIns]); a clobbered one may not even
+  // answer "form" when asked its name.
+  const name = el.localName;
+  if (name !== 'form' && typeof name === 'string') return false;
   const last = el.lastChild;
   return (
     typeof el.tagName !== 'string' || typeof el.localName !== 'string' || typeof el.getAttribute !== 'function' ||
@@ -52,6 +61,7 @@ function isFurniture(el: Element, inBody: boolean): boolean {
  * the article anyway, and parsing every style attribute again is most of what copying costs in jsdom.
  */
 function copyElement(copy: Document, el: Element): Element {
+  if (!el.hasAttribute('style') && !el.hasAttribute('aria-hidden')) return copy.importNode(el, false);
   let node: Element;
   try {
     node = copy.createElementNS(el.namespaceURI, el.localName);
@@ -72,18 +82,97 @@ function copyElement(copy: Document, el: Element): Element {
   return node;
 }
 
+/**
+ * Where the article is: the deepest element holding nearly all the text of the page's paragraphs, or the
+ * body when the paragraphs are spread out or too few to tell. Paragraphs in furniture count too: they only
+ * make the region wider.
+ */
+export function proseRegion(doc: Document, { share = 0.9, minText = 1000 } = {}): Element | null {
+  const body = doc.body;
+  if (!body) return null;
+  const sums = new Map<Element, number>();
+  let total = 0;
+  for (const p of Array.from(body.getElementsByTagName('p'))) {
+    const length = (p.textContent ?? '').trim().length;
+    if (length === 0) continue;
+    total += length;
+    for (let el: Element | null = p; el && el !== body; el = el.parentElement) sums.set(el, (sums.get(el) ?? 0) + length);
+  }
+  if (total < minText) return body;
+  let region: Element = body;
+  for (let descended = true; descended; ) {
+    descended = false;
+    for (let child = region.firstElementChild; child; child = child.nextElementSibling) {
+      if ((sums.get(child) ?? 0) >= share * total) {
+        region = child;
+        descended = true;
+        break;
+      }
+    }
+  }
+  return region;
+}
+
+const CONTENT_TAGS = new Set(['p', 'img', 'picture', 'figure', 'video', 'h1', 'h2', 'h3']);
+/** How many levels above the region its siblings are looked at, at least: an article's header and lead image sit there. */
+const SIBLING_LEVELS = 2;
+
+/** A sibling of the region worth Readability's look: a lede, a lead image, the headline; not an empty bar. */
+function holdsContent(node: Node): boolean {
+  if (node.nodeType === 3) return (node.textContent ?? '').trim() !== '';
+  return node.nodeType === 1 && findElement(node as Element, (el) => CONTENT_TAGS.has(el.localName)) !== null;
+}
+
 type Step = { source: Node; parent: Node; inBody: boolean } | { attach: Node; to: Node };
 
+export interface WorkingCopy {
+  doc: Document;
+  /** The text of a byline carried in from outside the region (see carryOutsideReads), if any. */
+  carriedByline: string | null;
+}
+
 /**
- * A copy of `doc` (same URL, so links resolve) without its furniture; `doc` itself is not touched. Each element
- * is filled while it is still detached and attached once complete, so the copy is connected to its document
- * in one step at the end, not node by node.
+ * A copy of `doc` (same URL, so links resolve) without its furniture; `doc` itself is not touched. With a
+ * `region` (an element of the body), the body holds only that element, those of its siblings that hold
+ * content (Readability weighs the siblings of what it picks), and the chain of their ancestors; the page's
+ * structured data moves to the head. Each element is filled while it is still detached and attached once
+ * complete, so the copy is connected to its document in one step at the end, not node by node.
  */
-export function copyWithoutFurniture(doc: Document): Document {
+export function copyWithoutFurniture(doc: Document, region: Element | null = null): WorkingCopy {
   const copy = doc.cloneNode(false) as Document;
+  const body = doc.body;
+  // The region's ancestors, with how far above it each is.
+  const chain = new Map<Node, number>();
+  // Siblings are looked at up to a few levels above the region, or up to the <article> that holds it.
+  let siblingLevels = SIBLING_LEVELS;
+  if (region && body && body !== region && body.contains(region)) {
+    let level = 1;
+    let article = false;
+    for (let el: Element | null = region.parentElement; el && el !== body; el = el.parentElement, level++) {
+      chain.set(el, level);
+      if (!article && el.localName === 'article') {
+        article = true;
+        siblingLevels = Math.max(siblingLevels, level);
+      }
+    }
+    chain.set(body, level);
+  }
+  // Siblings near the region that hold no content: where Readability might still find the byline.
+  const passedOver: Element[] = [];
+  /** Whether the copy takes this child: all of them, except on the way down to the region. */
+  const takes = (source: Node, child: Node): boolean => {
+    const level = chain.get(source);
+    if (level === undefined || child === region || chain.has(child)) return true;
+    if (level > siblingLevels) return false;
+    if (holdsContent(child)) return true;
+    if (child.nodeType === 1) passedOver.push(child as Element);
+    return false;
+  };
   const stack: Step[] = [];
   const pushChildren = (source: Node, parent: Node, inBody: boolean) => {
-    for (let child = source.lastChild; child; child = child.previousSibling) stack.push({ source: child, parent, inBody });
+    for (let child = source.lastChild; child; child = child.previousSibling) {
+      if (takes(source, child)) stack.push({ source: child, parent, inBody });
+    }
   };
   pushChildren(doc, copy, false);
   while (stack.length > 0) {
@@ -104,5 +193,64 @@ export function copyWithoutFurniture(doc: Document): Document {
     stack.push({ attach: node, to: parent });
     pushChildren(el, node, inBody || el.tagName.toUpperCase() === 'BODY');
   }
-  return copy;
+  const carriedByline = chain.size > 0 ? carryOutsideReads(body!, region!, passedOver, copy) : null;
+  return { doc: copy, carriedByline };
+}
+
+// What Readability takes for a byline: rel=author, an author itemprop, or a class or id of this kind.
+const BYLINE_NAME = /byline|author|dateline|writtenby/iu;
+
+function isBylineCandidate(el: Element): boolean {
+  const named = el.getAttribute('rel') === 'author' || (el.getAttribute('itemprop') ?? '').includes('author') ||
+    BYLINE_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
+  if (!named) return false;
+  const length = (el.textContent ?? '').trim().length;
+  return length > 0 && length < 100;
+}
+
+/**
+ * What Readability reads from the whole page, not only from the article: metadata (some pages put their
+ * <meta> and JSON-LD in the body) goes to the copy's head; a byline in a sibling passed over before the
+ * region goes ahead of it. Returns the byline's text, so that it can be taken out of the article again when
+ * Readability does not take it (see dropCarried).
+ */
+function carryOutsideReads(body: HTMLElement, region: Element, passedOver: Element[], copy: Document): string | null {
+  for (const tag of ['meta', 'script']) {
+    const list = body.getElementsByTagName(tag);
+    for (let i = 0; i < list.length; i++) {
+      const el = list[i]!;
+      if (tag === 'script' && el.getAttribute('type') !== 'application/ld+json') continue;
+      if (!region.contains(el)) copy.head.appendChild(copy.importNode(el, true));
+    }
+  }
+  const before = passedOver
+    .filter((el) => el.compareDocumentPosition(region) & 4) // Node.DOCUMENT_POSITION_FOLLOWING
+    .sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  for (const sibling of before) {
+    const byline = findElement(sibling, isBylineCandidate);
+    if (byline) {
+      copy.body.prepend(copy.importNode(byline, true));
+      return byline.textContent;
+    }
+  }
+  return null;
+}
+
+/** How far into the article a carried byline that Readability kept can be: it went in first. */
+const CARRIED_REACH = 50;
+
+/**
+ * A carried byline that Readability did not take as one is not part of the article. Readability may have
+ * rewrapped it (a <div> of text becomes a <p>), so it is found by its text, near the start.
+ */
+export function dropCarried(article: Element, carried: string): void {
+  const text = squash(carried);
+  let seen = 0;
+  findElement(article, (el) => {
+    if (el !== article && squash(el.textContent ?? '') === text) {
+      el.remove();
+      return true;
+    }
+    return ++seen > CARRIED_REACH;
+  });
 }

@@ -24,40 +24,43 @@ export const SANITIZE_CONFIG = {
   ALLOW_DATA_ATTR: false,
 };
 
-/**
- * The article element, sanitised into a new fragment. (DOMPurify's IN_PLACE mode would save the copy, but it
- * throws on the odd tag names an HTML parser accepts, such as "b<i", and keeps an empty is="".)
- */
-export function sanitize(win: Window, root: Element): DocumentFragment {
-  return purifierFor(win).sanitize(root, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true }) as DocumentFragment;
+/** Sanitises the article element in place: it belongs to the engine's own copy of the page. */
+export function sanitize(win: Window, root: Element): void {
+  purifierFor(win).sanitize(root, { ...SANITIZE_CONFIG, IN_PLACE: true });
+  for (const el of Array.from(root.querySelectorAll('[is]'))) withoutIsValue(el);
 }
 
-export function serialize(fragment: DocumentFragment): string {
-  const holder = fragment.ownerDocument.createElement('div');
-  holder.appendChild(fragment);
-  return holder.innerHTML;
+/**
+ * An element created with is="…" keeps that name after the attribute goes (and serialises it again), so
+ * DOMPurify in place can only empty the attribute: a plain element of the same tag takes its place.
+ */
+function withoutIsValue(el: Element): void {
+  const plain = el.ownerDocument.createElementNS(el.namespaceURI, el.localName);
+  for (const attr of Array.from(el.attributes)) if (attr.name !== 'is') plain.setAttributeNode(attr.cloneNode() as Attr);
+  while (el.firstChild) plain.appendChild(el.firstChild);
+  el.replaceWith(plain);
 }
 
 let turndown: TurndownService | undefined;
 
 /**
  * Turndown joins its output by trimming the whole string so far at each block, which is quadratic on a long
- * article; converting the article's top-level blocks one by one and joining them keeps it linear.
+ * article; converting the article's top-level blocks one by one and joining them keeps it linear. Each block
+ * goes as HTML: Turndown would copy a node it is given anyway, and parsing a string with its own parser (the
+ * browser's DOMParser, or domino in Node) is cheaper than copying in jsdom.
  */
-export function toMarkdown(title: string, root: Element | DocumentFragment): string {
+export function toMarkdown(title: string, root: Element): string {
   turndown ??= new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' }).keep(['table']);
   let container: Node = root;
   while (container.firstChild && container.firstChild === container.lastChild && container.firstChild.nodeType === 1) container = container.firstChild;
   const service = turndown;
-  const doc = root.ownerDocument!;
   const parts = childNodesOf(container)
     .filter((node) => node.nodeType === 1 || (node.textContent ?? '').trim() !== '')
-    .map((node) => {
-      // Turndown converts what is inside the element it is given; a holder lets the block's own rule apply.
-      const holder = doc.createElement('div');
-      holder.appendChild(node.cloneNode(true));
-      return service.turndown(holder);
-    })
+    .map((node) => service.turndown(node.nodeType === 1 ? (node as Element).outerHTML : escapeText(node.textContent ?? '')))
     .filter((part) => part !== '');
   return `# ${title.replace(/\s+/gu, ' ').trim()}\n\n${parts.join('\n\n')}\n`;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 }

@@ -22,15 +22,6 @@ function assertInert(result: CleanResult, needles: string[]): void {
   assert.match(result.html, /quarterly reports/u);
 }
 
-/**
- * Vectors that hit a known bug, by title: the case still runs (and shows its failure) as a todo. Seen with the
- * engine's working copy of 29 Nov 04:10, where sanitize() runs DOMPurify IN_PLACE (not in dc3d22a).
- */
-const KNOWN: Record<string, string> = {
-  'script split by a nested script tag': 'IN_PLACE sanitize: a tag name that is not a QName ("scr<script") throws InvalidCharacterError',
-  'is attribute': 'IN_PLACE sanitize leaves is="" on the element (empty, so it upgrades nothing)',
-};
-
 describe('XSS vectors in an article page', () => {
   it(`has at least 50 vectors with distinct titles (${XSS_VECTORS.length})`, () => {
     assert.ok(XSS_VECTORS.length >= 50);
@@ -38,7 +29,7 @@ describe('XSS vectors in an article page', () => {
   });
 
   XSS_VECTORS.forEach((vector, i) => {
-    it(`${i}: ${vector.title} (${vector.why})`, { todo: KNOWN[vector.title] }, async () => {
+    it(`${i}: ${vector.title} (${vector.why})`, async () => {
       const m = engineMarker(i);
       const result = clean(articlePage([{ payload: vector.payload(m), where: vector.where, label: `vector ${i}` }]));
       assertInert(result, [m.url, 'evil.example']);
@@ -48,7 +39,7 @@ describe('XSS vectors in an article page', () => {
     });
   });
 
-  it('all vectors in one page', { todo: KNOWN['script split by a nested script tag'] }, async () => {
+  it('all vectors in one page', async () => {
     const page = articlePage(XSS_VECTORS.map((v, i) => ({ payload: v.payload(engineMarker(i)), where: v.where, label: `vector ${i}` })));
     const result = clean(page);
     assertInert(result, ['evil.example']);
