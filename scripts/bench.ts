@@ -5,8 +5,11 @@
  *    DOMPurify, Markdown) against Readability on the same parsed documents, in this process. Readability
  *    mutates what it is given, so a reader mode must copy the page first (Readability's README says so):
  *    the table gives the ratio both to Readability.parse alone (its copy made untimed) and to copy + parse.
- * 2. Scaling: synthetic articles of 1k to 32k blocks with duplicates and teasers; time per doubling.
+ * 2. Scaling: synthetic articles of 1k to 32k blocks with duplicates and teasers; time per doubling. Each
+ *    size runs in its own process, warmed up on a 1k article first, so that one size's heap does not bill
+ *    the next (in one process the 32k run pays for the garbage of all the sizes before it).
  */
+import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
 import { cleanDocument, parseHtml, ReadOnceError } from '../src/node/index.ts';
@@ -14,7 +17,13 @@ import { corpusDir, readCorpus } from './lib/corpus.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '3' }, 'skip-corpus': { type: 'boolean' }, 'skip-scaling': { type: 'boolean' } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    'skip-corpus': { type: 'boolean' },
+    'skip-scaling': { type: 'boolean' },
+    // Internal: time one synthetic size and print it as JSON (what each scaling process runs).
+    'scaling-size': { type: 'string' },
+  },
 });
 const runs = Math.max(1, Number(values.runs));
 
@@ -46,7 +55,7 @@ function readabilityOnce(doc: Document): [number, number] {
   return [parsing, copying + parsing];
 }
 
-if (!values['skip-corpus']) {
+if (!values['skip-corpus'] && !values['scaling-size']) {
   const dir = corpusDir(positionals[0]);
   const ratios: number[] = [];
   const ratiosWithCopy: number[] = [];
@@ -66,6 +75,7 @@ if (!values['skip-corpus']) {
       baseWithCopy.push(withCopy);
       ours.push(time(() => pipeline(doc)));
     }
+    doc.defaultView?.close(); // an open jsdom window keeps its document alive for the rest of the run
     ratios.push(median(ours) / median(base));
     ratiosWithCopy.push(median(ours) / median(baseWithCopy));
     totalOurs += median(ours);
@@ -107,16 +117,27 @@ function syntheticArticle(n: number): string {
   return `<!doctype html><html><head><title>Synthetic article of ${n} blocks</title></head><body><article><h1>Synthetic article of ${n} blocks</h1>${blocks.join('\n')}</article></body></html>`;
 }
 
-if (!values['skip-scaling']) {
-  console.log('Scaling: synthetic articles (whole pipeline, median of runs)\n');
+/** One scaling size, in this process: warm up on 1k blocks, then the median of the runs at n blocks. */
+function timeSize(n: number): { elements: number; ms: number } {
+  const warm = parseHtml(syntheticArticle(1000), 'https://example.com/synthetic');
+  pipeline(warm);
+  warm.defaultView?.close();
+  const doc = parseHtml(syntheticArticle(n), 'https://example.com/synthetic');
+  const samples = Array.from({ length: n >= 16000 ? 1 : runs }, () => time(() => pipeline(doc)));
+  return { elements: doc.getElementsByTagName('*').length, ms: median(samples) };
+}
+
+if (values['scaling-size']) {
+  console.log(JSON.stringify(timeSize(Number(values['scaling-size']))));
+} else if (!values['skip-scaling']) {
+  console.log('Scaling: synthetic articles (whole pipeline, median of runs, each size in its own process)\n');
   console.log('| blocks | elements | ms | × previous |');
   console.log('|---|---|---|---|');
   let previous: number | undefined;
   for (let n = 1000; n <= 32000; n *= 2) {
-    const doc = parseHtml(syntheticArticle(n), 'https://example.com/synthetic');
-    const samples = Array.from({ length: n >= 16000 ? 1 : runs }, () => time(() => pipeline(doc)));
-    const ms = median(samples);
-    console.log(`| ${n} | ${doc.getElementsByTagName('*').length} | ${ms.toFixed(0)} | ${previous ? (ms / previous).toFixed(2) : '–'} |`);
+    const out = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--skip-corpus', '--runs', String(runs), '--scaling-size', String(n)], { encoding: 'utf8' });
+    const { elements, ms } = JSON.parse(out.trim().split('\n').at(-1)!) as { elements: number; ms: number };
+    console.log(`| ${n} | ${elements} | ${ms.toFixed(0)} | ${previous ? (ms / previous).toFixed(2) : '–'} |`);
     previous = ms;
   }
 }

@@ -138,7 +138,7 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
 function detach(el: Element, root: Element): void {
   let parent: Element | null = el.parentElement;
   el.remove();
-  while (parent && parent !== root && parent.children.length === 0 && (parent.textContent ?? '').trim() === '') {
+  while (parent && parent !== root && parent.firstElementChild === null && (parent.textContent ?? '').trim() === '') {
     const up: Element | null = parent.parentElement;
     parent.remove();
     parent = up;

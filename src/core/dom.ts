@@ -14,11 +14,14 @@ export function childElementsOf(el: Element): Element[] {
   return out;
 }
 
-/** The first element of the subtree, the root included, in document order, that passes `test`. */
-export function findElement(root: Element, test: (el: Element) => boolean): Element | null {
+/**
+ * Visits the subtree's elements, the root included, in document order, until `visit` returns true; returns
+ * that element. By sibling links: index access on jsdom's getElementsByTagName re-walks the tree.
+ */
+export function walkElements(root: Element, visit: (el: Element) => boolean | void): Element | null {
   let el: Element | null = root;
   while (el) {
-    if (test(el)) return el;
+    if (visit(el) === true) return el;
     let next: Element | null = el.firstElementChild;
     while (!next && el && el !== root) {
       next = el.nextElementSibling;

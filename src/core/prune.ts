@@ -11,7 +11,7 @@
  * corpus); only their controls go.
  * One walk with plain attribute reads: selector engines and live collections are slow on large pages in jsdom.
  */
-import { findElement } from './dom.ts';
+import { walkElements } from './dom.ts';
 import { squash } from './text.ts';
 
 const FURNITURE_TAGS = new Set([
@@ -92,12 +92,12 @@ export function proseRegion(doc: Document, { share = 0.9, minText = 1000 } = {})
   if (!body) return null;
   const sums = new Map<Element, number>();
   let total = 0;
-  for (const p of Array.from(body.getElementsByTagName('p'))) {
+  walkElements(body, (p) => {
+    if (p.localName !== 'p') return;
     const length = (p.textContent ?? '').trim().length;
-    if (length === 0) continue;
     total += length;
-    for (let el: Element | null = p; el && el !== body; el = el.parentElement) sums.set(el, (sums.get(el) ?? 0) + length);
-  }
+    for (let el: Element | null = p; length > 0 && el && el !== body; el = el.parentElement) sums.set(el, (sums.get(el) ?? 0) + length);
+  });
   if (total < minText) return body;
   let region: Element = body;
   for (let descended = true; descended; ) {
@@ -120,7 +120,7 @@ const SIBLING_LEVELS = 2;
 /** A sibling of the region worth Readability's look: a lede, a lead image, the headline; not an empty bar. */
 function holdsContent(node: Node): boolean {
   if (node.nodeType === 3) return (node.textContent ?? '').trim() !== '';
-  return node.nodeType === 1 && findElement(node as Element, (el) => CONTENT_TAGS.has(el.localName)) !== null;
+  return node.nodeType === 1 && walkElements(node as Element, (el) => CONTENT_TAGS.has(el.localName)) !== null;
 }
 
 type Step = { source: Node; parent: Node; inBody: boolean } | { attach: Node; to: Node };
@@ -157,15 +157,19 @@ export function copyWithoutFurniture(doc: Document, region: Element | null = nul
     }
     chain.set(body, level);
   }
-  // Siblings near the region that hold no content: where Readability might still find the byline.
+  // What is left out around the region, and of that, the siblings near it that hold no content (where
+  // Readability might still find the byline).
+  const skipped: Element[] = [];
   const passedOver: Element[] = [];
   /** Whether the copy takes this child: all of them, except on the way down to the region. */
   const takes = (source: Node, child: Node): boolean => {
     const level = chain.get(source);
     if (level === undefined || child === region || chain.has(child)) return true;
-    if (level > siblingLevels) return false;
-    if (holdsContent(child)) return true;
-    if (child.nodeType === 1) passedOver.push(child as Element);
+    if (level <= siblingLevels && holdsContent(child)) return true;
+    if (child.nodeType === 1) {
+      skipped.push(child as Element);
+      if (level <= siblingLevels) passedOver.push(child as Element);
+    }
     return false;
   };
   const stack: Step[] = [];
@@ -193,7 +197,7 @@ export function copyWithoutFurniture(doc: Document, region: Element | null = nul
     stack.push({ attach: node, to: parent });
     pushChildren(el, node, inBody || el.tagName.toUpperCase() === 'BODY');
   }
-  const carriedByline = chain.size > 0 ? carryOutsideReads(body!, region!, passedOver, copy) : null;
+  const carriedByline = chain.size > 0 ? carryOutsideReads(skipped, passedOver, region!, copy) : null;
   return { doc: copy, carriedByline };
 }
 
@@ -214,26 +218,28 @@ function isBylineCandidate(el: Element): boolean {
  * region goes ahead of it. Returns the byline's text, so that it can be taken out of the article again when
  * Readability does not take it (see dropCarried).
  */
-function carryOutsideReads(body: HTMLElement, region: Element, passedOver: Element[], copy: Document): string | null {
-  for (const tag of ['meta', 'script']) {
-    const list = body.getElementsByTagName(tag);
-    for (let i = 0; i < list.length; i++) {
-      const el = list[i]!;
-      if (tag === 'script' && el.getAttribute('type') !== 'application/ld+json') continue;
-      if (!region.contains(el)) copy.head.appendChild(copy.importNode(el, true));
-    }
+function carryOutsideReads(skipped: Element[], passedOver: Element[], region: Element, copy: Document): string | null {
+  for (const root of inDocumentOrder(skipped)) {
+    walkElements(root, (el) => {
+      if (el.localName === 'meta' || (el.localName === 'script' && el.getAttribute('type') === 'application/ld+json')) {
+        copy.head.appendChild(copy.importNode(el, true));
+      }
+    });
   }
-  const before = passedOver
-    .filter((el) => el.compareDocumentPosition(region) & 4) // Node.DOCUMENT_POSITION_FOLLOWING
-    .sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
-  for (const sibling of before) {
-    const byline = findElement(sibling, isBylineCandidate);
+  for (const sibling of inDocumentOrder(passedOver.filter((el) => el.compareDocumentPosition(region) & FOLLOWING))) {
+    const byline = walkElements(sibling, isBylineCandidate);
     if (byline) {
       copy.body.prepend(copy.importNode(byline, true));
       return byline.textContent;
     }
   }
   return null;
+}
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without a window at hand
+
+function inDocumentOrder(elements: Element[]): Element[] {
+  return elements.sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
 }
 
 /** How far into the article a carried byline that Readability kept can be: it went in first. */
@@ -246,7 +252,7 @@ const CARRIED_REACH = 50;
 export function dropCarried(article: Element, carried: string): void {
   const text = squash(carried);
   let seen = 0;
-  findElement(article, (el) => {
+  walkElements(article, (el) => {
     if (el !== article && squash(el.textContent ?? '') === text) {
       el.remove();
       return true;

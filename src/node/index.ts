@@ -19,7 +19,12 @@ export function cleanDocument(document: Document, options?: CleanOptions): Clean
 }
 
 export function cleanHtml(html: string, options: CleanOptions = {}): CleanResult {
-  return cleanDocumentCore(parseHtml(html, options.url), options);
+  const document = parseHtml(html, options.url);
+  try {
+    return cleanDocumentCore(document, options);
+  } finally {
+    document.defaultView?.close(); // an open jsdom window keeps the page in memory
+  }
 }
 
 export function cleanText(text: string, options: CleanOptions = {}): CleanResult {
