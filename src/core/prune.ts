@@ -222,13 +222,13 @@ function carryOutsideReads(skipped: Element[], passedOver: Element[], region: El
   for (const root of inDocumentOrder(skipped)) {
     walkElements(root, (el) => {
       if (el.localName === 'meta' || (el.localName === 'script' && el.getAttribute('type') === 'application/ld+json')) {
-        copy.head.appendChild(copy.importNode(el, true));
+        copy.head?.appendChild(copy.importNode(el, true));
       }
     });
   }
   for (const sibling of inDocumentOrder(passedOver.filter((el) => el.compareDocumentPosition(region) & FOLLOWING))) {
     const byline = walkElements(sibling, isBylineCandidate);
-    if (byline) {
+    if (byline && copy.body) {
       copy.body.prepend(copy.importNode(byline, true));
       return byline.textContent;
     }
