@@ -139,9 +139,9 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
  * child is taken off the front (index 0) and the kept ones are put back, which is linear.
  */
 function detachAll(elements: Element[], root: Element): void {
-  const byParent = new Map<Node, Set<Node>>();
+  const byParent = new Map<Element, Set<Node>>();
   for (const el of elements) {
-    const parent = el.parentNode;
+    const parent = el.parentElement;
     if (!parent) continue;
     const siblings = byParent.get(parent) ?? new Set<Node>();
     byParent.set(parent, siblings.add(el));
@@ -163,8 +163,9 @@ function detachAll(elements: Element[], root: Element): void {
 
 const MANY_REMOVALS = 16;
 
-function removeIfEmpty(node: Node, root: Element): void {
-  let parent: Element | null = node.nodeType === 1 ? (node as Element) : null;
+/** Removes `el` and then its ancestors below `root` while each is left with no element and no text. */
+function removeIfEmpty(el: Element, root: Element): void {
+  let parent: Element | null = el;
   while (parent && parent !== root && parent.firstElementChild === null && (parent.textContent ?? '').trim() === '') {
     const up: Element | null = parent.parentElement;
     parent.remove();

@@ -82,12 +82,16 @@ function copyElement(copy: Document, el: Element): Element {
   return node;
 }
 
+/** The share of the paragraph text the region holds, and the least paragraph text to look for one at all. */
+const REGION_SHARE = 0.9;
+const REGION_MIN_TEXT = 1000;
+
 /**
  * Where the article is: the deepest element holding nearly all the text of the page's paragraphs, or the
  * body when the paragraphs are spread out or too few to tell. Paragraphs in furniture count too: they only
  * make the region wider.
  */
-export function proseRegion(doc: Document, { share = 0.9, minText = 1000 } = {}): Element | null {
+export function proseRegion(doc: Document): Element | null {
   const body = doc.body;
   if (!body) return null;
   const sums = new Map<Element, number>();
@@ -98,12 +102,12 @@ export function proseRegion(doc: Document, { share = 0.9, minText = 1000 } = {})
     total += length;
     for (let el: Element | null = p; length > 0 && el && el !== body; el = el.parentElement) sums.set(el, (sums.get(el) ?? 0) + length);
   });
-  if (total < minText) return body;
+  if (total < REGION_MIN_TEXT) return body;
   let region: Element = body;
   for (let descended = true; descended; ) {
     descended = false;
     for (let child = region.firstElementChild; child; child = child.nextElementSibling) {
-      if ((sums.get(child) ?? 0) >= share * total) {
+      if ((sums.get(child) ?? 0) >= REGION_SHARE * total) {
         region = child;
         descended = true;
         break;
@@ -219,21 +223,21 @@ function isBylineCandidate(el: Element): boolean {
  * Readability does not take it (see dropCarried).
  */
 function carryOutsideReads(skipped: Element[], passedOver: Element[], region: Element, copy: Document): string | null {
+  const near = new Set(passedOver.filter((el) => el.compareDocumentPosition(region) & FOLLOWING));
+  // Set inside the walk's callback, which TypeScript's narrowing does not see.
+  let byline = null as Element | null;
   for (const root of inDocumentOrder(skipped)) {
     walkElements(root, (el) => {
       if (el.localName === 'meta' || (el.localName === 'script' && el.getAttribute('type') === 'application/ld+json')) {
         copy.head?.appendChild(copy.importNode(el, true));
+      } else if (!byline && near.has(root) && isBylineCandidate(el)) {
+        byline = el;
       }
     });
   }
-  for (const sibling of inDocumentOrder(passedOver.filter((el) => el.compareDocumentPosition(region) & FOLLOWING))) {
-    const byline = walkElements(sibling, isBylineCandidate);
-    if (byline && copy.body) {
-      copy.body.prepend(copy.importNode(byline, true));
-      return byline.textContent;
-    }
-  }
-  return null;
+  if (!byline || !copy.body) return null;
+  copy.body.prepend(copy.importNode(byline, true));
+  return byline.textContent;
 }
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without a window at hand
