@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright';
 import { PopupPage } from './pages/popup-page.ts';
-import { ReaderPage } from './pages/reader-page.ts';
+import { READER_FRAME, ReaderPage } from './pages/reader-page.ts';
 import { clickToolbarButton, launchExtension, tabIdOf, type LoadedExtension } from './support/extension.ts';
 import { SEED } from './support/seed.ts';
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
@@ -66,25 +66,30 @@ describe('reader mode', () => {
     await popup.openReaderMode();
     const reader = new ReaderPage(page);
     await reader.waitUntilOpen();
+    await page.bringToFront();
 
     assert.equal(await reader.text('.ro-title'), SEED.title);
     assert.equal(await reader.text('.ro-body h2'), SEED.blocks[0]);
-    assert.equal(
-      await page.evaluate(() => document.querySelector('readonce-reader')?.shadowRoot ?? null),
-      null,
-      'page scripts get no handle on the overlay (closed shadow root)',
+    assert.deepEqual(
+      await page.evaluate((selector) => {
+        const frame = document.querySelector<HTMLIFrameElement>(selector);
+        return { tag: frame?.tagName, document: frame?.contentDocument ?? null, focused: document.activeElement === frame };
+      }, READER_FRAME),
+      { tag: 'IFRAME', document: null, focused: true },
+      'the page sees a plain iframe it cannot look into, and focus is in it',
     );
+    assert.equal(await reader.focusedInReader(), 'DIV', 'focus moved into the reader on open');
     const paragraph = await reader.style('.ro-body p', ['color', 'letter-spacing', 'font-family']);
-    assert.notEqual(paragraph.color, 'rgb(255, 0, 0)', 'page CSS does not reach the overlay');
+    assert.notEqual(paragraph.color, 'rgb(255, 0, 0)', 'page CSS does not reach the reader');
     assert.equal(paragraph['letter-spacing'], 'normal');
     assert.doesNotMatch(paragraph['font-family'] ?? '', /Comic Sans/);
-    await page.bringToFront();
     await reader.screenshot('reader-light.png');
 
-    // Keyboard: Tab cycles through the overlay's controls and never lands on the page behind it.
+    // Keyboard: Tab cycles through the reader's controls and never lands on the page behind it.
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press(i % 5 === 4 ? 'Shift+Tab' : 'Tab');
-      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'READONCE-READER', `after ${i + 1} presses`);
+      assert.equal(await page.evaluate((selector) => document.activeElement === document.querySelector(selector), READER_FRAME), true, `after ${i + 1} presses`);
+      assert.match((await reader.focusedInReader()) ?? '', /^(BUTTON|SELECT|A|DIV)$/, `after ${i + 1} presses`);
     }
 
     await reader.pressEscape();
@@ -92,6 +97,7 @@ describe('reader mode', () => {
     assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before.html);
     assert.equal(await page.evaluate(() => window.scrollY), before.scrollY);
     assert.equal(await email.inputValue(), 'reader@example.com');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'email', 'focus is back where it was on the page');
     await reader.detach();
     await popup.close();
     await page.close();

@@ -2,7 +2,7 @@
 /**
  * Builds the extension: bundles every entry with esbuild and writes one folder per target.
  *
- *   node scripts/build.mjs                 dist/chrome and dist/firefox
+ *   node scripts/build.mjs                 dist/chrome, dist/firefox and dist/chrome-test (for e2e)
  *   node scripts/build.mjs firefox-test    also (or only) a named target, e.g. the test-only variant
  *
  * Browser differences live in TARGETS and nowhere else: a manifest overlay and the
@@ -35,6 +35,18 @@ export const TARGETS = {
       delete m.background.scripts;
     },
   },
+  /**
+   * For automation only: the Chrome build whose background also puts the command and menu handlers on its
+   * global (src/background/test-hooks.ts), since automation can press neither a shortcut nor a menu item.
+   */
+  'chrome-test': {
+    browser: 'chrome',
+    outdir: 'dist/chrome-test',
+    entries: { background: 'src/background/test-hooks.ts' },
+    manifest(m) {
+      TARGETS.chrome.manifest(m);
+    },
+  },
   firefox: {
     browser: 'firefox',
     outdir: 'dist/firefox',
@@ -42,12 +54,19 @@ export const TARGETS = {
       // Firefox runs background.scripts as an event page; it does not support service workers yet.
       delete m.background.service_worker;
       m.browser_specific_settings = { gecko: GECKO };
+      // Firefox has no use_dynamic_url (web-ext lint rejects it); its moz-extension:// host is already a
+      // random UUID per installation.
+      for (const entry of m.web_accessible_resources ?? []) delete entry.use_dynamic_url;
     },
   },
-  /** For automation only: headless Firefox cannot grant activeTab, so the test server's host is granted. */
+  /**
+   * For automation only: headless Firefox cannot grant activeTab, so the test server's host is granted; and
+   * the background exposes its command handlers as the chrome-test build does.
+   */
   'firefox-test': {
     browser: 'firefox',
     outdir: 'dist/firefox-test',
+    entries: { background: 'src/background/test-hooks.ts' },
     manifest(m) {
       TARGETS.firefox.manifest(m);
       m.host_permissions = ['http://127.0.0.1/*'];
@@ -55,13 +74,15 @@ export const TARGETS = {
   },
 };
 
-export const DEFAULT_TARGETS = ['chrome', 'firefox'];
+/** What `npm run build` makes: the two store builds, and the Chrome build the e2e tests load. */
+export const DEFAULT_TARGETS = ['chrome', 'firefox', 'chrome-test'];
 
 const ENTRIES = {
   background: 'src/background/index.ts',
   content: 'src/content/index.ts',
   popup: 'src/popup/index.ts',
   options: 'src/options/index.ts',
+  reader: 'src/reader-page/index.ts',
 };
 
 /** Copied as they are: [source, destination inside the target folder]. */
@@ -71,6 +92,8 @@ const STATIC_FILES = [
   ['src/options/options.html', 'options.html'],
   ['src/options/options.css', 'options.css'],
   ['src/reader/article.css', 'article.css'],
+  ['src/reader-page/reader.html', 'reader.html'],
+  ['src/reader/reader.css', 'reader.css'],
   ['icons', 'icons'],
   ['_locales', '_locales'],
 ];
@@ -83,7 +106,7 @@ async function buildTarget(name, version) {
   await mkdir(outdir, { recursive: true });
 
   await esbuild({
-    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([out, src]) => [out, join(ROOT, src)])),
+    entryPoints: Object.fromEntries(Object.entries({ ...ENTRIES, ...target.entries }).map(([out, src]) => [out, join(ROOT, src)])),
     outdir,
     bundle: true,
     format: 'iife',
@@ -94,7 +117,6 @@ async function buildTarget(name, version) {
     sourcemap: false,
     legalComments: 'eof',
     charset: 'utf8',
-    loader: { '.css': 'text' },
     define: { __READONCE_BROWSER__: JSON.stringify(target.browser) },
     logLevel: 'warning',
   });

@@ -1,97 +1,82 @@
 /**
- * Reader mode on a page. The overlay lives in a closed shadow root, which page scripts (and so
- * Playwright's locators) cannot reach; the test reaches it as DevTools does, through CDP with
- * `pierce: true`, and clicks with the real mouse.
+ * Reader mode on a page: reader.html in a frame over the article. The page's own scripts see only the
+ * <iframe> element; the test drives the document inside it as a person would (Playwright reaches the
+ * extension frame as DevTools does), with the real mouse and keyboard.
  */
-import type { CDPSession, Page } from 'playwright';
+import type { Frame, Locator, Page } from 'playwright';
 import { artifact } from '../support/extension.ts';
 
-export const HOST_TAG = 'readonce-reader';
-
-interface CdpNode {
-  nodeId: number;
-  nodeName: string;
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-}
+/** The reader's host element in the page, as page scripts can find it. */
+export const READER_FRAME = 'iframe[src*="/reader.html"]';
 
 export class ReaderPage {
-  private cdp: CDPSession | null = null;
-
   constructor(readonly page: Page) {}
 
-  private async session(): Promise<CDPSession> {
-    this.cdp ??= await this.page.context().newCDPSession(this.page);
-    return this.cdp;
+  /** Whether the page holds the reader's frame (checked from the page, as its scripts would). */
+  async isOpen(): Promise<boolean> {
+    return this.page.evaluate((selector) => document.querySelector(selector) !== null, READER_FRAME);
   }
 
-  async isOpen(): Promise<boolean> {
-    return this.page.evaluate((tag) => document.querySelector(tag) !== null, HOST_TAG);
+  /** The reader's document, once it shows an article or a message. */
+  async frame(): Promise<Frame> {
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const frame = this.page.frames().find((f) => /^(chrome|moz)-extension:\/\/[^/]+\/reader\.html/.test(f.url()));
+      if (frame && (await frame.locator('.ro-article, .ro-problem').count().catch(() => 0)) > 0) return frame;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    throw new Error('reader mode did not show an article or a message within 10 s');
   }
 
   async waitUntilOpen(): Promise<void> {
-    await this.page.waitForFunction((tag) => document.querySelector(tag) !== null, HOST_TAG, { timeout: 10_000 });
+    await this.page.waitForSelector(READER_FRAME, { state: 'attached', timeout: 10_000 });
+    await this.frame();
   }
 
   async waitUntilClosed(): Promise<void> {
-    await this.page.waitForFunction((tag) => document.querySelector(tag) === null, HOST_TAG, { timeout: 10_000 });
+    await this.page.waitForSelector(READER_FRAME, { state: 'detached', timeout: 10_000 });
   }
 
-  /** The node id of `selector` inside the overlay's shadow root. */
-  private async find(selector: string): Promise<number> {
-    const cdp = await this.session();
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const stack: CdpNode[] = [root];
-    let shadow: CdpNode | undefined;
-    while (stack.length > 0 && !shadow) {
-      const node = stack.pop()!;
-      if (node.nodeName === HOST_TAG.toUpperCase()) shadow = node.shadowRoots?.[0];
-      stack.push(...(node.children ?? []));
-    }
-    if (!shadow) throw new Error('reader overlay is not open');
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector });
-    if (!nodeId) throw new Error(`no ${selector} in the reader overlay`);
-    return nodeId;
+  async locator(selector: string): Promise<Locator> {
+    return (await this.frame()).locator(selector).first();
   }
 
-  private async call<T>(selector: string, fn: string, args: unknown[] = []): Promise<T> {
-    const cdp = await this.session();
-    const nodeId = await this.find(selector);
-    const { object } = await cdp.send('DOM.resolveNode', { nodeId });
-    const { result } = await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId!,
-      functionDeclaration: fn,
-      arguments: args.map((value) => ({ value })),
-      returnByValue: true,
-    });
-    return result.value as T;
-  }
-
-  /** Computed style properties of the first element matching `selector` in the overlay. */
+  /** Computed style properties of the first element matching `selector` in the reader. */
   async style(selector: string, properties: string[]): Promise<Record<string, string>> {
-    return this.call(
-      selector,
-      'function (props) { const s = getComputedStyle(this); return Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)])); }',
-      [properties],
-    );
+    return (await this.locator(selector)).evaluate((node, props) => {
+      const s = getComputedStyle(node);
+      return Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)]));
+    }, properties);
   }
 
   async text(selector: string): Promise<string> {
-    return this.call(selector, 'function () { return this.textContent.replace(/\\s+/g, " ").trim(); }');
+    return ((await (await this.locator(selector)).textContent()) ?? '').replace(/\s+/g, ' ').trim();
   }
 
   async attribute(selector: string, name: string): Promise<string | null> {
-    return this.call(selector, 'function (name) { return this.getAttribute(name); }', [name]);
+    return (await this.locator(selector)).getAttribute(name);
   }
 
-  /** A real mouse click in the middle of the element. */
+  /** outerHTML of `selector` in the reader. */
+  async html(selector: string): Promise<string> {
+    return (await this.locator(selector)).evaluate((node) => node.outerHTML);
+  }
+
+  /** The tag name of the focused element inside the reader's document. */
+  async focusedInReader(): Promise<string | null> {
+    return (await this.frame()).evaluate(() => (document.hasFocus() ? (document.activeElement?.tagName ?? null) : null));
+  }
+
+  /**
+   * A real mouse click in the middle of the element. By coordinates rather than locator.click(), which
+   * waits on the frame after the click, and a click on "close" removes the frame.
+   */
   async click(selector: string): Promise<void> {
-    const cdp = await this.session();
-    const nodeId = await this.find(selector);
-    await cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId });
-    const { model } = await cdp.send('DOM.getBoxModel', { nodeId });
-    const [x1, y1, , , x3, y3] = model.content;
-    await this.page.mouse.click(((x1 ?? 0) + (x3 ?? 0)) / 2, ((y1 ?? 0) + (y3 ?? 0)) / 2);
+    const target = await this.locator(selector);
+    await target.scrollIntoViewIfNeeded();
+    const box = await target.boundingBox();
+    if (!box) throw new Error(`${selector} is not visible in the reader`);
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   }
 
   async pressEscape(): Promise<void> {
@@ -102,8 +87,6 @@ export class ReaderPage {
     await this.page.screenshot({ path: artifact(name), caret: 'initial' });
   }
 
-  async detach(): Promise<void> {
-    await this.cdp?.detach().catch(() => undefined);
-    this.cdp = null;
-  }
+  /** Nothing to let go of: kept so tests read the same whichever way the reader is reached. */
+  async detach(): Promise<void> {}
 }

@@ -1,6 +1,8 @@
 /**
- * Debian's Chromium with the built extension (dist/chrome) loaded, as ../../E2E notes describe:
- * a persistent context, the id read from the service worker, toolbar clicks through CDP.
+ * Debian's Chromium with the built extension loaded, as ../../E2E notes describe: a persistent context,
+ * the id read from the service worker, toolbar clicks through CDP. The build is dist/chrome-test: dist/chrome
+ * plus the command and menu handlers on the service worker's global (src/background/test-hooks.ts), since
+ * automation can press neither a shortcut nor a context menu item.
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright';
 import { existsSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
-export const EXTENSION_DIR = join(ROOT, 'dist', 'chrome');
+export const EXTENSION_DIR = join(ROOT, 'dist', 'chrome-test');
 /** Screenshots land here (gitignored): look at them after a run. */
 export const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,7 +30,7 @@ async function ensureBuilt(): Promise<void> {
   if (existsSync(join(EXTENSION_DIR, 'manifest.json'))) return;
   // @ts-ignore -- plain JS build script, no type declarations
   const { build } = (await import('../../scripts/build.mjs')) as { build: (targets: string[]) => Promise<unknown> };
-  await build(['chrome']);
+  await build(['chrome-test']);
 }
 
 export async function newProfileDir(): Promise<string> {

@@ -1,55 +1,76 @@
-/** Reader mode on the page: opens the overlay with a fresh clean, closes it, follows settings changes. */
-import type { ReaderAction, ReaderReply } from '../platform/messages.ts';
-import { loadSettings, saveSettings, watchSettings } from '../platform/settings.ts';
-import type { Settings } from '../platform/settings-schema.ts';
-import { ReaderOverlay } from '../reader/overlay.ts';
+/**
+ * Reader mode on the page: opens the reader frame, answers its request for the article with a fresh
+ * clean, and closes it on request (the frame's Esc and close button, the shortcut, the toggle).
+ * Everything the reader shows and does happens in the frame's own extension document.
+ */
+import { t } from '../platform/i18n.ts';
+import type { CleanReply, ReaderAction, ReaderReply } from '../platform/messages.ts';
+import { loadSettings } from '../platform/settings.ts';
 import { cleanPage } from './clean-page.ts';
+import { ReaderFrame } from './reader-frame.ts';
+
+function newSession(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 export class ReaderMode {
-  private readonly overlay: ReaderOverlay;
-  private settings: Settings | null = null;
-  private unwatch: (() => void) | null = null;
+  private readonly frame: ReaderFrame;
+  private session: string | null = null;
 
   constructor(private readonly doc: Document) {
-    this.overlay = new ReaderOverlay(doc, {
-      onChange: (changes) => void this.change(changes),
-      onClose: () => this.close(),
-    });
+    this.frame = new ReaderFrame(doc);
   }
 
-  async run(action: ReaderAction): Promise<ReaderReply> {
-    const open = action === 'toggle' ? !this.overlay.isOpen : action === 'open';
-    if (open && !this.overlay.isOpen) await this.open();
+  get isOpen(): boolean {
+    return this.frame.isOpen;
+  }
+
+  run(action: ReaderAction): ReaderReply {
+    const open = action === 'toggle' ? !this.isOpen : action === 'open';
+    if (open && !this.isOpen) this.open();
     if (!open) this.close();
-    return { open: this.overlay.isOpen };
+    return { open: this.isOpen };
   }
 
-  private async open(): Promise<void> {
+  private open(): void {
+    this.session = newSession();
+    this.frame.open(this.session, t('readerLabel'));
+    this.doc.defaultView?.addEventListener('keydown', this.onPageKey, true);
+  }
+
+  /** The frame asks for its article once its document has loaded. */
+  async content(session: string): Promise<CleanReply | null> {
+    if (!this.isOpen || session !== this.session) return null;
     // The shortcut can come while the page is still arriving: read it once its document is complete.
     if (this.doc.readyState === 'loading') {
       await new Promise((done) => this.doc.addEventListener('DOMContentLoaded', done, { once: true }));
     }
-    const settings = await loadSettings();
-    this.settings = settings;
-    const reply = cleanPage(this.doc, settings);
-    this.overlay.open(reply.ok ? { kind: 'article', reply } : { kind: 'problem', reply }, settings);
-    this.unwatch = watchSettings((next) => {
-      this.settings = next;
-      this.overlay.update(next);
-    });
+    const reply = cleanPage(this.doc, await loadSettings());
+    this.frame.focus();
+    return reply;
   }
 
-  private async change(changes: Partial<Settings>): Promise<void> {
-    if (!this.settings) return;
-    // Show the change at once; storage confirms it (and tells other tabs) a moment later.
-    this.settings = { ...this.settings, ...changes };
-    this.overlay.update(this.settings);
-    this.settings = await saveSettings(changes);
+  closeFrom(session: string): ReaderReply {
+    if (session === this.session) this.close();
+    return { open: this.isOpen };
   }
 
   close(): void {
-    this.unwatch?.();
-    this.unwatch = null;
-    this.overlay.close();
+    this.session = null;
+    this.doc.defaultView?.removeEventListener('keydown', this.onPageKey, true);
+    this.frame.close();
   }
+
+  /**
+   * Esc reaches the frame when focus is in it (the usual case). This one catches it when the page took
+   * focus back; only a real key press counts, a page script can dispatch a synthetic Escape.
+   */
+  private readonly onPageKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && event.isTrusted && this.isOpen) {
+      event.preventDefault();
+      this.close();
+    }
+  };
 }

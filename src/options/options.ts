@@ -33,6 +33,7 @@ export async function startOptions(doc: Document): Promise<void> {
   const sitesError = must<HTMLElement>(doc, '#sites-error');
   const saved = must<HTMLElement>(doc, '#saved');
   const preview = must<HTMLElement>(doc, '#preview');
+  const loadImages = must<HTMLInputElement>(doc, '#load-images');
 
   const categories = must<HTMLElement>(doc, '#categories');
   for (const category of REMOVAL_CATEGORIES) {
@@ -67,6 +68,7 @@ export async function startOptions(doc: Document): Promise<void> {
     for (const box of form.querySelectorAll<HTMLInputElement>('input[name=removal]')) {
       box.checked = !settings.keep.includes(box.value as RemovalCategory);
     }
+    loadImages.checked = settings.loadImages;
     if (doc.activeElement !== sites) sites.value = settings.keepEverythingOn.join('\n');
   };
 
@@ -89,6 +91,9 @@ export async function startOptions(doc: Document): Promise<void> {
       case 'fontSize':
       case 'lineHeight':
         void save({ [target.name]: Number(target.value) } as Partial<Settings>);
+        break;
+      case 'loadImages':
+        void save({ loadImages: (target as HTMLInputElement).checked });
         break;
       case 'removal': {
         const keep = [...form.querySelectorAll<HTMLInputElement>('input[name=removal]')]

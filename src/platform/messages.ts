@@ -4,6 +4,7 @@
  * worker asks it (keyboard command, context menu). The content script answers with ContentReplies.
  */
 import type { CleanResult } from '../core/types.ts';
+import type { Runtime } from 'webextension-polyfill';
 import { browser } from './browser.ts';
 
 /** Why there is no article to show, in the reader's terms. Each has its own message. */
@@ -14,7 +15,11 @@ export type PageProblem =
   | 'no-article' // ReadOnceError 'no-article'
   | 'too-large' // ReadOnceError 'too-large'
   | 'empty-input' // ReadOnceError 'empty-input'
+  | 'timeout' // no answer within ANSWER_TIME_LIMIT_MS: the page is too slow to read
   | 'failed'; // anything else: the detail says what
+
+/** How long the popup and the reader wait for the page's answer before they say it took too long. */
+export const ANSWER_TIME_LIMIT_MS = 10_000;
 
 export interface ArticleReply {
   ok: true;
@@ -44,11 +49,20 @@ export interface ReaderReply {
 
 export type PopupToContent = { type: 'clean' } | { type: 'reader'; action: 'open' };
 export type BackgroundToContent = { type: 'reader'; action: ReaderAction };
-export type ToContent = PopupToContent | BackgroundToContent;
+/**
+ * What the reader frame (reader.html, an extension page in a frame over the article) asks the content
+ * script that opened it: the article, or to be closed. `session` names the frame, so a stale frame
+ * gets nothing. Sent by the frame to the background, which relays it to its tab's top frame only.
+ */
+export type ReaderFrameToContent = { type: 'reader-content'; session: string } | { type: 'reader-close'; session: string };
+export type ToContent = PopupToContent | BackgroundToContent | ReaderFrameToContent;
 
 export interface ContentReplies {
   clean: CleanReply;
   reader: ReaderReply;
+  /** null when the frame is not the one open (a stale or foreign session). */
+  'reader-content': CleanReply | null;
+  'reader-close': ReaderReply;
 }
 export type ContentReplyTo<M extends ToContent> = ContentReplies[M['type']];
 
@@ -60,7 +74,46 @@ function isToContent(value: unknown): value is ToContent {
   if (value === null || typeof value !== 'object') return false;
   const message = value as { type?: unknown; action?: unknown };
   if (message.type === 'clean') return true;
+  if (message.type === 'reader-content' || message.type === 'reader-close') return isReaderFrameMessage(value);
   return message.type === 'reader' && ['open', 'close', 'toggle'].includes(message.action as string);
+}
+
+function isReaderFrameMessage(value: unknown): value is ReaderFrameToContent {
+  if (value === null || typeof value !== 'object') return false;
+  const message = value as { type?: unknown; session?: unknown };
+  return (message.type === 'reader-content' || message.type === 'reader-close') && typeof message.session === 'string';
+}
+
+/** The page the reader frame shows, as the manifest's web_accessible_resources lists it. */
+export const READER_PAGE = 'reader.html';
+
+/** In the reader frame: ask the content script of the tab the frame is in (through the background). */
+export async function askReaderHost<M extends ReaderFrameToContent>(message: M): Promise<ContentReplyTo<M>> {
+  return (await browser.runtime.sendMessage(message)) as ContentReplyTo<M>;
+}
+
+/**
+ * In the background: pass the reader frame's requests to the content script of the frame's tab, top frame
+ * only. Only reader.html of this extension is listened to; content scripts and other pages are not.
+ */
+export function relayReaderFrameRequests(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (!isReaderFrameMessage(message)) return undefined;
+    const tabId = sender.tab?.id;
+    if (sender.id !== browser.runtime.id || tabId === undefined || !isReaderPageUrl(sender.url)) return undefined;
+    return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+  });
+}
+
+function isReaderPageUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    // Chromium's use_dynamic_url gives the frame another host than runtime.id: check scheme and path.
+    return /^(chrome|moz)-extension:$/.test(parsed.protocol) && parsed.pathname === '/' + READER_PAGE;
+  } catch {
+    return false;
+  }
 }
 
 export type ContentRequestHandler = (message: ToContent) => Promise<ContentReplies[keyof ContentReplies]>;

@@ -31,6 +31,8 @@ export interface Settings {
   keep: RemovalCategory[];
   /** Host names where ReadOnce removes nothing; each covers its subdomains too. */
   keepEverythingOn: string[];
+  /** Off: the popup and the reader load no images (nor any other media), and show alt text instead. */
+  loadImages: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   lineHeight: 1.6,
   keep: [],
   keepEverythingOn: [],
+  loadImages: true,
 });
 
 export const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
@@ -88,6 +91,8 @@ export function parseSettings(stored: unknown): Settings {
     lineHeight: oneOf(LINE_HEIGHTS, raw.lineHeight, DEFAULT_SETTINGS.lineHeight),
     keep: validKeep(raw.keep),
     keepEverythingOn: validSites(raw.keepEverythingOn),
+    // Only a real boolean turns images off: "false", 0 or null are corruption, not a choice.
+    loadImages: typeof raw.loadImages === 'boolean' ? raw.loadImages : DEFAULT_SETTINGS.loadImages,
   };
 }
 

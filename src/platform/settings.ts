@@ -27,7 +27,7 @@ export async function saveSettings(changes: Partial<Settings>): Promise<Settings
 
 export async function resetSettings(): Promise<Settings> {
   await browser.storage.sync.remove(SETTINGS_KEYS);
-  return { ...DEFAULT_SETTINGS, keep: [], keepEverythingOn: [] };
+  return parseSettings({});
 }
 
 /** Calls `listener` with the new settings whenever another page changes them. Returns an unsubscribe. */

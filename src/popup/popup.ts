@@ -4,14 +4,17 @@
  */
 import type { CleanResult } from '../core/types.ts';
 import { localise, t } from '../platform/i18n.ts';
-import { askContent, type ArticleReply, type CleanReply, type ProblemReply } from '../platform/messages.ts';
+import { ANSWER_TIME_LIMIT_MS, askContent, type ArticleReply, type CleanReply, type ProblemReply } from '../platform/messages.ts';
 import { loadSettings } from '../platform/settings.ts';
+import type { Settings } from '../platform/settings-schema.ts';
 import { injectContentScript, isRestrictedUrl, openOptionsPage, problemFromInjectionError, targetTab, type TabRef } from '../platform/tabs.ts';
 import { applyAppearance } from '../reader/appearance.ts';
 import { renderArticle, renderPageText, showRemovalInPlace } from '../reader/article-view.ts';
 import { articleAsText } from '../reader/format.ts';
+import { forbidRemoteLoads, resultWithoutImages } from '../reader/images.ts';
 import { renderProblem } from '../reader/problem-view.ts';
 import { renderRemovals } from '../reader/removals-view.ts';
+import { withTimeLimit } from '../reader/time-limit.ts';
 import { copyToClipboard } from './clipboard.ts';
 
 const LOADING_RETRY_MS = 400;
@@ -25,6 +28,7 @@ interface PopupElements {
   copyMarkdown: HTMLButtonElement;
   copyText: HTMLButtonElement;
   openOptions: HTMLButtonElement;
+  settings: Settings;
 }
 
 function byId<T extends HTMLElement>(doc: Document, id: string): T {
@@ -43,9 +47,11 @@ export async function startPopup(doc: Document, search: string): Promise<void> {
     copyMarkdown: byId(doc, 'copy-markdown'),
     copyText: byId(doc, 'copy-text'),
     openOptions: byId(doc, 'open-options'),
+    settings: await loadSettings(),
   };
   ui.openOptions.addEventListener('click', () => void openOptionsPage().then(() => window.close()));
-  applyAppearance(ui.root, await loadSettings(), false);
+  applyAppearance(ui.root, ui.settings, false);
+  if (!ui.settings.loadImages) forbidRemoteLoads(doc);
 
   let tab: TabRef | null;
   try {
@@ -64,7 +70,8 @@ export async function startPopup(doc: Document, search: string): Promise<void> {
 async function readTab(ui: PopupElements, tab: TabRef, startedAt: number): Promise<void> {
   ui.status.textContent = t('reading');
   ui.content.setAttribute('aria-busy', 'true');
-  const reply = await cleanTab(tab);
+  // The page's main thread runs the engine: a page it is slow on gets "took too long", not a silent wait.
+  const reply = await withTimeLimit(cleanTab(tab), ANSWER_TIME_LIMIT_MS);
   ui.content.removeAttribute('aria-busy');
   ui.status.textContent = '';
   if (reply.ok) {
@@ -111,7 +118,7 @@ function showProblem(ui: PopupElements, reply: ProblemReply, retry?: () => void)
 
 function showArticle(ui: PopupElements, tab: TabRef, reply: ArticleReply): void {
   const doc = ui.content.ownerDocument;
-  const result: CleanResult = reply.result;
+  const result: CleanResult = ui.settings.loadImages ? reply.result : resultWithoutImages(reply.result);
   const notes: string[] = [];
   if (reply.keptEverything) notes.push(t('keptEverything'));
   if (reply.fromPlainText) notes.push(t('plainTextSource'));

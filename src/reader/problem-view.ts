@@ -9,6 +9,7 @@ const TEXT_KEYS: Record<PageProblem, [title: string, body: string]> = {
   'no-article': ['problemNoArticleTitle', 'problemNoArticle'],
   'too-large': ['problemTooLargeTitle', 'problemTooLarge'],
   'empty-input': ['problemEmptyTitle', 'problemEmpty'],
+  timeout: ['problemTimeoutTitle', 'problemTimeout'],
   failed: ['problemFailedTitle', 'problemFailed'],
 };
 
@@ -37,7 +38,7 @@ export function renderProblem(doc: Document, reply: ProblemReply, actions: Probl
   if (reply.problem === 'no-article' && reply.pageText && actions.onShowPageText) {
     buttons.append(button(doc, t('showWholeText'), 'ro-show-page-text', actions.onShowPageText));
   }
-  if (actions.onRetry && (reply.problem === 'failed' || reply.problem === 'loading')) {
+  if (actions.onRetry && (reply.problem === 'failed' || reply.problem === 'loading' || reply.problem === 'timeout')) {
     buttons.append(button(doc, t('tryAgain'), 'ro-retry', actions.onRetry));
   }
   if (buttons.childElementCount > 0) box.append(buttons);

@@ -1,4 +1,4 @@
-/** The overlay's toolbar: text size, typeface, width, line spacing, theme, removed list, close. */
+/** The reader's toolbar (reader.html): text size, typeface, width, line spacing, theme, removed list, close. */
 import { t } from '../platform/i18n.ts';
 import {
   CONTENT_WIDTHS,

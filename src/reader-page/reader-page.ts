@@ -1,0 +1,129 @@
+/**
+ * Reader mode's document: an extension page (reader.html) in a frame over the article. It asks the
+ * content script that opened it for the article, through the extension's messaging (never the page's
+ * DOM), shows it with its toolbar, saves typography changes, and asks to be closed on Esc or the close
+ * button. Being another origin, nothing here is reachable from the page: not the DOM, styles, keys,
+ * selection or clipboard events.
+ */
+import { localise, t } from '../platform/i18n.ts';
+import { ANSWER_TIME_LIMIT_MS, askReaderHost, type ArticleReply, type CleanReply, type ProblemReply } from '../platform/messages.ts';
+import { loadSettings, saveSettings, watchSettings } from '../platform/settings.ts';
+import type { Settings } from '../platform/settings-schema.ts';
+import { applyAppearance } from '../reader/appearance.ts';
+import { renderArticle, renderPageText, showRemovalInPlace, type ArticleView } from '../reader/article-view.ts';
+import { forbidRemoteLoads, resultWithoutImages } from '../reader/images.ts';
+import { renderProblem } from '../reader/problem-view.ts';
+import { renderRemovals } from '../reader/removals-view.ts';
+import { renderToolbar, type ReaderToolbar } from '../reader/reader-toolbar.ts';
+import { withTimeLimit } from '../reader/time-limit.ts';
+
+function must<T extends HTMLElement>(doc: Document, id: string): T {
+  const node = doc.getElementById(id);
+  if (!node) throw new Error(`reader.html lacks #${id}`);
+  return node as T;
+}
+
+export async function startReaderPage(doc: Document, session: string): Promise<void> {
+  localise(doc);
+  const root = must<HTMLElement>(doc, 'root');
+  const page = must<HTMLElement>(doc, 'page');
+  let settings = await loadSettings();
+  applyAppearance(root, settings);
+  if (!settings.loadImages) forbidRemoteLoads(doc);
+
+  const close = () => void askReaderHost({ type: 'reader-close', session }).catch(() => undefined);
+  const reply: CleanReply =
+    (await withTimeLimit(askReaderHost({ type: 'reader-content', session }), ANSWER_TIME_LIMIT_MS).catch(
+      (error: unknown): ProblemReply => ({ ok: false, problem: 'failed', detail: error instanceof Error ? error.message : String(error) }),
+    )) ?? { ok: false, problem: 'failed', detail: t('readerStale') };
+
+  let removals: HTMLElement | null = null;
+  const toolbar: ReaderToolbar = renderToolbar(doc, settings, reply.ok ? reply.result.removed.length : 0, {
+    onChange: (changes) => void change(changes),
+    onClose: close,
+    onToggleRemoved: () => toggleRemovals(),
+  });
+  const change = async (changes: Partial<Settings>) => {
+    // Show the change at once; storage confirms it (and tells other tabs) a moment later.
+    show({ ...settings, ...changes });
+    show(await saveSettings(changes));
+  };
+  const show = (next: Settings) => {
+    settings = next;
+    applyAppearance(root, next);
+    toolbar.update(next);
+  };
+  const toggleRemovals = () => {
+    if (!removals || !toolbar.removedButton) return;
+    const open = removals.hidden;
+    removals.hidden = !open;
+    toolbar.removedButton.setAttribute('aria-expanded', String(open));
+    if (open) removals.scrollIntoView({ block: 'start' });
+  };
+
+  root.insertBefore(toolbar.element, page);
+  if (reply.ok) removals = fillArticle(doc, page, settings.loadImages ? reply : { ...reply, result: resultWithoutImages(reply.result) });
+  else fillProblem(doc, page, reply);
+  watchSettings(show);
+
+  doc.addEventListener('keydown', (event) => onKey(event, root, close));
+  root.focus({ preventScroll: true });
+}
+
+function fillArticle(doc: Document, page: HTMLElement, reply: ArticleReply): HTMLElement | null {
+  const notes: string[] = [];
+  if (reply.keptEverything) notes.push(t('keptEverything'));
+  if (reply.fromPlainText) notes.push(t('plainTextSource'));
+  const view: ArticleView = renderArticle(doc, reply.result, notes);
+  let removals: HTMLElement | null = null;
+  const shown = new Map<number, HTMLElement>();
+  if (reply.result.removed.length > 0) {
+    removals = renderRemovals(doc, reply.result.removed, (index, show) => {
+      const removal = reply.result.removed[index];
+      if (!removal) return;
+      if (show) {
+        const marker = showRemovalInPlace(view, removal, index);
+        shown.set(index, marker);
+        marker.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      } else {
+        shown.get(index)?.remove();
+        shown.delete(index);
+      }
+    });
+    removals.hidden = true;
+  }
+  page.replaceChildren(...(removals ? [removals] : []), view.element);
+  return removals;
+}
+
+function fillProblem(doc: Document, page: HTMLElement, reply: ProblemReply): void {
+  page.replaceChildren(
+    renderProblem(doc, reply, {
+      onShowPageText: () => page.replaceChildren(renderPageText(doc, reply.pageText ?? '')),
+    }),
+  );
+}
+
+/** Esc closes; Tab cycles through the reader's controls (a modal dialog), never out to the page around the frame. */
+function onKey(event: KeyboardEvent, root: HTMLElement, close: () => void): void {
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    close();
+    return;
+  }
+  if (event.key !== 'Tab') return;
+  const focusable = [...root.querySelectorAll<HTMLElement>('button:not([disabled]), select, a[href], [tabindex="0"]')].filter(
+    (el) => el.getClientRects().length > 0,
+  );
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  const active = root.ownerDocument.activeElement;
+  if (event.shiftKey && (active === first || active === root || !root.contains(active))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !root.contains(active))) {
+    event.preventDefault();
+    first.focus();
+  }
+}
