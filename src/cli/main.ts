@@ -13,6 +13,7 @@ const INPUTS = ['auto', 'html', 'text'] as const;
 type InputKind = (typeof INPUTS)[number];
 
 const HELP = `Usage: readonce [FILE|-] [options]
+       readonce batch [PATH...] [options]   many pages on every core (readonce batch --help)
 
 Prints the article in FILE (or stdin, when FILE is - or missing) once: without page furniture,
 repeated blocks, teasers and restating summaries.
