@@ -1,4 +1,5 @@
-// Builds the Node side of ReadOnce: the library (dist/node/index.js) and the `readonce` CLI (dist/node/cli.js).
+// Builds the Node side of ReadOnce: the library (dist/node/index.js), the `readonce` CLI (dist/node/cli.js)
+// and the worker of `readonce batch` (dist/node/batch-worker.js).
 // Dependencies stay external: npm installs them beside the package.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -18,4 +19,6 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['src/node/index.ts'], outfile: 'dist/node/index.js' }),
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/node/cli.js' }),
+  // `readonce batch` starts its worker threads from this file, next to cli.js.
+  build({ ...common, entryPoints: ['src/cli/batch/worker.ts'], outfile: 'dist/node/batch-worker.js' }),
 ]);
