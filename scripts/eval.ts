@@ -5,29 +5,26 @@
  * truth's missing and extra lines, to read what a rule did.
  */
 import { parseArgs } from 'node:util';
-import { Readability } from '@mozilla/readability';
 import { splitBlocks } from '../src/core/blocks.ts';
-import { cleanDocument, parseHtml, ReadOnceError } from '../src/node/index.ts';
+import { textBlocks } from '../src/core/format.ts';
+import { parseHtml } from '../src/node/index.ts';
 import { corpusDir, readCorpus } from './lib/corpus.ts';
-import { type PageScore, scoreCorpus, scorePage } from './lib/metric.ts';
+import { type PageScore, pageF1, scoreCorpus, scorePage } from './lib/metric.ts';
+import { cleanOrRefuse, readabilityArticle } from './lib/run.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { worst: { type: 'string' }, page: { type: 'string' } } });
 const dir = corpusDir(positionals[0]);
 
 /** Readability's article as the blocks a reader sees, one per line. */
 function readabilityText(doc: Document): string {
-  const parsed = new Readability<Element>(doc.cloneNode(true) as Document, { serializer: (el) => el as Element }).parse();
-  return parsed?.content ? splitBlocks(parsed.content).map((b) => (b.el.textContent ?? '').replace(/\s+/gu, ' ').trim()).join('\n') : '';
+  const content = readabilityArticle(doc);
+  return content ? splitBlocks(content).map((b) => (b.el.textContent ?? '').replace(/\s+/gu, ' ').trim()).join('\n') : '';
 }
 
-/** ReadOnce's article as the eval sees it: kept blocks except captions, one per line. */
+/** ReadOnce's article as the eval sees it: the blocks of its plain text (core's textBlocks), one per line. */
 function readOnceText(doc: Document): string {
-  try {
-    return cleanDocument(doc).blocks.filter((b) => b.kind !== 'caption').map((b) => b.text).join('\n');
-  } catch (e) {
-    if (e instanceof ReadOnceError) return '';
-    throw e;
-  }
+  const result = cleanOrRefuse(doc);
+  return result instanceof Error ? '' : textBlocks(result.blocks).join('\n');
 }
 
 const rows: Array<{ id: string; base: PageScore; ours: PageScore; text: string; truth: string }> = [];
@@ -61,8 +58,7 @@ console.log(`| ReadOnce | ${fmt(ours.f1)} | ${fmt(ours.precision)} | ${fmt(ours.
 const worst = Number(values.worst ?? 0);
 if (worst > 0) {
   console.log(`\nLowest pages (ReadOnce F1; Readability's beside it):`);
-  const f1 = (s: PageScore) => (s.precision + s.recall ? (2 * s.precision * s.recall) / (s.precision + s.recall) : 0);
-  for (const r of [...rows].sort((a, b) => f1(a.ours) - f1(b.ours)).slice(0, worst)) {
+  for (const r of [...rows].sort((a, b) => pageF1(a.ours) - pageF1(b.ours)).slice(0, worst)) {
     console.log(`${r.id.slice(0, 12)}  P ${r.ours.precision.toFixed(3)} R ${r.ours.recall.toFixed(3)}   (Readability P ${r.base.precision.toFixed(3)} R ${r.base.recall.toFixed(3)})`);
   }
 }

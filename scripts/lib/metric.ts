@@ -5,8 +5,13 @@
 const TOKEN = /[\p{L}\p{N}\p{M}\p{Pc}]+/gu;
 const SHINGLE = 4;
 
+/** The metric's tokens: runs of letters, digits, marks and connectors. */
+export function tokenize(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
 function shingleCounts(text: string): Map<string, number> {
-  const tokens = text.match(TOKEN) ?? [];
+  const tokens = tokenize(text);
   const counts = new Map<string, number>();
   for (let i = 0; i + SHINGLE <= tokens.length; i++) {
     const key = tokens.slice(i, i + SHINGLE).join(' ');
@@ -45,6 +50,11 @@ export function scorePage(prediction: string, truth: string): PageScore {
     fp: nfp,
     fn: nfn,
   };
+}
+
+/** The harmonic mean of one page's precision and recall (0 when both are 0). */
+export function pageF1(s: PageScore): number {
+  return s.precision + s.recall === 0 ? 0 : (2 * s.precision * s.recall) / (s.precision + s.recall);
 }
 
 export interface CorpusScore {

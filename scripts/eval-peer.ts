@@ -1,0 +1,118 @@
+/**
+ * Scores ReadOnce on pages from two peers' test suites (default ../shared/peer-dev): Mozilla Readability's test
+ * pages and Defuddle's fixtures. Per suite it prints
+ *   - pages, and the pages ReadOnce refuses ("no article", "too large");
+ *   - removals judged wrong (article content) that are still made, and the share of those judged right (cruft)
+ *     still made; a removal matches its verdict by suite, page, rule and its text's first 120 characters
+ *     (compared as words);
+ *   - words Readability keeps on the whole page that are in neither `blocks` nor `removed` (lost with no record);
+ *   - Markdown F1 against Defuddle's expected Markdown, with the news corpus's 4-gram shingle metric (refusals 0);
+ * then lists the refused pages, the wrong removals still made and every removal judged.json does not know.
+ *   npm run eval:peer -- [DIR] [--suite readability|defuddle] [--page NAME-PREFIX] [--list]
+ * --list adds each page's lost words and Markdown F1.
+ */
+import { parseArgs } from 'node:util';
+import { parseHtml, ReadOnceError } from '../src/node/index.ts';
+import { pageF1, scorePage, tokenize } from './lib/metric.ts';
+import { peerDir, readPeerPages, readVerdicts, SUITES, type Suite, type Verdict, VerdictIndex } from './lib/peer.ts';
+import { cleanOrRefuse, readabilityArticle } from './lib/run.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { suite: { type: 'string' }, page: { type: 'string' }, list: { type: 'boolean', default: false } },
+});
+if (values.suite && !(SUITES as readonly string[]).includes(values.suite)) {
+  console.error(`--suite is one of ${SUITES.join(', ')}`);
+  process.exit(2);
+}
+const dir = peerDir(positionals[0]);
+const verdicts = new VerdictIndex(readVerdicts(dir));
+
+interface PageRow {
+  suite: Suite;
+  name: string;
+  refused: string | null;
+  removals: Array<{ reason: string; text: string; verdict: Verdict | undefined }>;
+  lostWords: string[];
+  markdownF1: number | null;
+}
+
+/** Words in `kept` beyond what `found` accounts for, as a multiset difference. */
+function missingWords(kept: string, found: string): string[] {
+  const counts = new Map<string, number>();
+  for (const w of tokenize(found)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const missing: string[] = [];
+  for (const w of tokenize(kept)) {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) counts.set(w, n - 1);
+    else missing.push(w);
+  }
+  return missing;
+}
+
+/** Defuddle's Markdown has no title heading; ReadOnce's opens with one. */
+const withoutTitle = (md: string) => md.replace(/^# [^\n]*\n+/u, '');
+
+const rows: PageRow[] = [];
+for (const page of readPeerPages(dir, { suite: values.suite, page: values.page })) {
+  const doc = parseHtml(page.html, page.url);
+  const readability = readabilityArticle(doc)?.textContent ?? '';
+  const result = cleanOrRefuse(doc, { url: page.url });
+  const res = result instanceof ReadOnceError ? null : result;
+  rows.push({
+    suite: page.suite,
+    name: page.name,
+    refused: result instanceof ReadOnceError ? `${result.code}: ${result.message}` : null,
+    removals: (res?.removed ?? []).map((r) => ({ reason: r.reason, text: r.text, verdict: verdicts.match(page.suite, page.name, r.reason, r.text) })),
+    lostWords: res ? missingWords(readability, [...res.blocks, ...res.removed].map((b) => b.text).join('\n')) : [],
+    markdownF1: page.expectedMarkdown === null ? null : res ? pageF1(scorePage(withoutTitle(res.markdown), page.expectedMarkdown)) : 0,
+  });
+}
+
+const pct = (n: number, d: number) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)}%`);
+console.log(`Peer pages: ${dir}\n`);
+console.log('| suite | pages | no article | wrong still made | right still made | lost words (pages) | Markdown F1 |');
+console.log('|---|---|---|---|---|---|---|');
+for (const suite of SUITES) {
+  const own = rows.filter((r) => r.suite === suite);
+  if (own.length === 0) continue;
+  const judged = verdicts.judged(suite, new Set(own.map((r) => r.name)));
+  const made = own.flatMap((r) => r.removals);
+  const stillMade = (verdict: Verdict['verdict']) => new Set(made.map((m) => m.verdict).filter((v) => v?.verdict === verdict)).size;
+  const wrong = stillMade('wrong');
+  const right = stillMade('right');
+  const rightJudged = judged.filter((v) => v.verdict === 'right').length;
+  const wrongJudged = judged.length - rightJudged;
+  const lost = own.reduce((n, r) => n + r.lostWords.length, 0);
+  const lostPages = own.filter((r) => r.lostWords.length > 0).length;
+  const scored = own.filter((r) => r.markdownF1 !== null);
+  const f1 = scored.length ? (scored.reduce((s, r) => s + (r.markdownF1 ?? 0), 0) / scored.length).toFixed(4) : '–';
+  console.log(
+    `| ${suite} | ${own.length} | ${own.filter((r) => r.refused).length} | ${wrong} of ${wrongJudged} | ${right} of ${rightJudged} (${pct(right, rightJudged)}) | ${lost} (${lostPages}) | ${f1} |`,
+  );
+}
+
+const refused = rows.filter((r) => r.refused);
+if (refused.length) {
+  console.log('\nNo article:');
+  for (const r of refused) console.log(`  ${r.suite}/${r.name}  ${r.refused}`);
+}
+const clip = (t: string) => JSON.stringify(t.replace(/\s+/gu, ' ').slice(0, 120));
+const wrongMade = rows.flatMap((r) => r.removals.filter((m) => m.verdict?.verdict === 'wrong').map((m) => ({ r, m })));
+if (wrongMade.length) {
+  console.log('\nJudged wrong, still made:');
+  for (const { r, m } of wrongMade) console.log(`  ${r.suite}/${r.name}  ${m.reason}  ${clip(m.text)}`);
+}
+const unknown = rows.flatMap((r) => r.removals.filter((m) => !m.verdict).map((m) => ({ r, m })));
+if (unknown.length) {
+  console.log(`\nNot in judged.json (${unknown.length}), to read:`);
+  for (const { r, m } of unknown) console.log(`  ${r.suite}/${r.name}  ${m.reason}  ${clip(m.text)}`);
+}
+if (values.list) {
+  console.log('\nPer page:');
+  for (const r of rows) {
+    const f1 = r.markdownF1 === null ? '' : `  Markdown F1 ${r.markdownF1.toFixed(3)}`;
+    const lost = r.lostWords.length ? `  lost ${r.lostWords.length}: ${r.lostWords.slice(0, 30).join(' ')}${r.lostWords.length > 30 ? ' …' : ''}` : '';
+    console.log(`  ${r.suite}/${r.name}  removed ${r.removals.length}${f1}${lost}`);
+  }
+}
