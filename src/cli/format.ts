@@ -1,16 +1,11 @@
-/** The CLI's output formats, from one CleanResult. */
+/** The CLI's output formats, from one CleanResult: text, Markdown and HTML exactly as the engine renders them. */
+import { articleAsText } from '../core/format.ts';
 import type { CleanResult } from '../core/index.ts';
 
 export const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/gu, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as const)[c as '&']};`);
-
-/** The title, a blank line, then the kept blocks except captions, one per paragraph. */
-export function toText(result: CleanResult): string {
-  const body = result.blocks.filter((b) => b.kind !== 'caption').map((b) => b.text);
-  return [result.title, ...body].join('\n\n') + '\n';
-}
 
 export function formatResult(result: CleanResult, format: Format): string {
   switch (format) {
@@ -25,6 +20,6 @@ export function formatResult(result: CleanResult, format: Format): string {
         `${result.html}\n</article>\n</body>\n</html>\n`
       );
     case 'text':
-      return toText(result);
+      return articleAsText(result);
   }
 }

@@ -7,10 +7,11 @@ import { Article, type Metadata } from './article.ts';
 import { splitBlocks } from './blocks.ts';
 import { textToArticle } from './plain-text.ts';
 import { copyWithoutFurniture, dropCarried, proseRegion, type WorkingCopy } from './prune.ts';
-import { sanitize, toMarkdown } from './render.ts';
+import { toMarkdown } from './render.ts';
 import { applyRules } from './rules/index.ts';
+import { BLOCK_ID_ATTR, sanitizeInPlace } from './sanitize.ts';
 import { squash, wordCount } from './text.ts';
-import { type CleanOptions, type CleanResult, ReadOnceError, type Removal } from './types.ts';
+import { type Block, type BlockId, type CleanOptions, type CleanResult, ReadOnceError, type Removal } from './types.ts';
 
 /**
  * The most elements a page may have once its furniture is left out. Measured in Chromium: about 40,000
@@ -90,23 +91,31 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
   const article = new Article(root, splitBlocks(root), meta);
   applyRules(article, options.keep);
 
-  const blocks: CleanResult['blocks'] = [];
+  // A page may carry its own data-ro-block attributes: only the engine's ids may point a view at a block.
+  for (const el of Array.from(root.querySelectorAll(`[${BLOCK_ID_ATTR}]`))) el.removeAttribute(BLOCK_ID_ATTR);
+  const blocks: Block[] = [];
   const removed: Removal[] = [];
   const gone: Element[] = [];
+  let after: BlockId | null = null;
   for (const block of article.blocks) {
+    const id: BlockId = `b${block.index}`;
+    block.el.setAttribute(BLOCK_ID_ATTR, id);
     const { removal } = block;
     if (!removal) {
-      blocks.push({ kind: block.kind, text: block.text });
+      blocks.push({ id, kind: block.kind, text: block.text });
+      after = id;
       continue;
     }
     removed.push({
+      id,
       text: block.text,
       kind: block.kind,
       reason: removal.reason,
       category: removal.category,
       explanation: removal.explanation,
       ...(removal.duplicates ? { duplicates: removal.duplicates.text } : {}),
-      at: blocks.length,
+      after,
+      html: '',
     });
     gone.push(block.el);
   }
@@ -116,7 +125,8 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
     throw new ReadOnceError('no-article', 'No article found on this page.');
   }
 
-  sanitize(win, root);
+  sanitizeInPlace(win, root);
+  removedHtml(win, gone).forEach((html, i) => (removed[i]!.html = html));
   const markdown = toMarkdown(article.meta.title, root);
   return {
     title: article.meta.title,
@@ -130,6 +140,23 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
     html: root.innerHTML,
     markdown,
   };
+}
+
+/**
+ * Each removed element's HTML through the same sanitizer as the article. One pass over all of them: each in
+ * its own plain <div> (which the sanitizer keeps as it is), all in one container.
+ */
+function removedHtml(win: Window, elements: readonly Element[]): string[] {
+  if (elements.length === 0) return [];
+  const doc = elements[0]!.ownerDocument;
+  const container = doc.createElement('div');
+  const boxes = elements.map((el) => {
+    const box = doc.createElement('div');
+    box.appendChild(el);
+    return container.appendChild(box);
+  });
+  sanitizeInPlace(win, container);
+  return boxes.map((box) => box.innerHTML);
 }
 
 /**

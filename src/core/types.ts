@@ -6,7 +6,14 @@
 /** What a kept block is, in reading order. Images live in `html`, not here. */
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'code' | 'table' | 'caption';
 
+/**
+ * A block's id: "b" + its index in reading order among all blocks, kept and removed, so the same page always
+ * gives the same ids. The block's element carries it in `html` as data-ro-block="<id>".
+ */
+export type BlockId = `b${number}`;
+
 export interface Block {
+  id: BlockId;
   kind: BlockKind;
   text: string;
 }
@@ -23,6 +30,8 @@ export type RemovalCategory = 'boilerplate' | 'duplicates' | 'teasers' | 'summar
 export const REMOVAL_CATEGORIES: readonly RemovalCategory[] = ['boilerplate', 'duplicates', 'teasers', 'summaries'];
 
 export interface Removal {
+  /** The removed block's id; its element in `html` carries it too. */
+  id: BlockId;
   /** The removed block's text. */
   text: string;
   /** The block's kind, so a viewer can show it in place as it was. */
@@ -34,8 +43,10 @@ export interface Removal {
   explanation: string;
   /** For a duplicate, the text of the block it repeats (the copy that was kept). */
   duplicates?: string;
-  /** Index in `blocks` of the first kept block after it (blocks.length when it came last). */
-  at: number;
+  /** The id of the kept block it stood after in reading order; null when no kept block came before it. */
+  after: BlockId | null;
+  /** The block as it was, sanitised like `html`, so a view can show it in place. */
+  html: string;
 }
 
 export interface CleanResult {
@@ -47,7 +58,10 @@ export interface CleanResult {
   excerpt: string | null;
   blocks: Block[];
   removed: Removal[];
-  /** The cleaned article as HTML, passed through DOMPurify; images and captions kept. */
+  /**
+   * The cleaned article as HTML, passed through the one sanitizer (sanitize.ts); images and captions kept.
+   * Every kept block's element carries data-ro-block="<id>".
+   */
   html: string;
   markdown: string;
 }

@@ -1,21 +1,19 @@
 /**
- * Builds the article as a reader sees it, for the popup and the reader overlay alike: header (site,
- * title, byline, date, reading time), the sanitized body, and removed blocks shown in place on request.
- * Every piece of page-derived HTML passes through DOMPurify here, whatever the engine already did.
+ * Builds the article as a reader sees it, for the popup and the reader alike: header (site, title, byline,
+ * date, reading time), the sanitised body, and removed blocks shown in place on request. Blocks are found by
+ * the engine's ids (data-ro-block), never by their text. Every piece of page-derived HTML passes through the
+ * core's one sanitizer here, whatever the engine already did.
  */
-import DOMPurify from 'dompurify';
-import type { CleanResult, Removal } from '../core/types.ts';
+import { blockSelector, sanitizeToFragment } from '../core/sanitize.ts';
+import type { Block, BlockId, CleanResult, Removal } from '../core/types.ts';
 import { t, uiLanguage } from '../platform/i18n.ts';
-import { formatDate, readingMinutes, reasonLabel, squash, textParagraphs } from './format.ts';
-
-/** Elements that carry one block each, as the engine counts them. */
-const BLOCK_SELECTOR = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, table, figcaption, dt, dd';
+import { formatDate, readingMinutes, reasonLabel, textParagraphs } from './format.ts';
 
 export interface ArticleView {
   element: HTMLElement;
   body: HTMLElement;
-  /** blocks[i] -> its element in `body` (null when the HTML has no element with that text). */
-  blockElements: (Element | null)[];
+  /** The kept blocks in reading order: where to look when a block's own element is missing from `body`. */
+  blocks: readonly Block[];
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -30,49 +28,24 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** Sanitizes into a fragment owned by `doc` (never via innerHTML of a live element). */
+/** Page-derived HTML as a fragment owned by `doc`, through the core's sanitizer; links open in a new tab. */
 export function sanitizedFragment(doc: Document, html: string): DocumentFragment {
-  const fragment = DOMPurify.sanitize(html, {
-    RETURN_DOM_FRAGMENT: true,
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'],
-    FORBID_ATTR: ['style', 'id', 'class'],
-  });
-  const adopted = doc.importNode(fragment, true);
-  for (const link of adopted.querySelectorAll('a[href]')) {
-    link.setAttribute('target', '_blank');
-    link.setAttribute('rel', 'noopener noreferrer');
-  }
-  for (const img of adopted.querySelectorAll('img')) {
-    img.setAttribute('loading', 'lazy');
+  const fragment = sanitizeToFragment(doc, html);
+  // An extension page must not navigate itself away; the sanitizer already made every link noreferrer.
+  for (const link of fragment.querySelectorAll('a[href]')) link.setAttribute('target', '_blank');
+  for (const img of fragment.querySelectorAll('img')) {
     img.setAttribute('decoding', 'async');
     if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
   }
-  return adopted;
+  return fragment;
 }
 
-/** Ties each block to the first element, after the previous block's, whose text is the block's text. */
-export function mapBlocks(body: HTMLElement, blocks: readonly { text: string }[]): (Element | null)[] {
-  const candidates = [...body.querySelectorAll(BLOCK_SELECTOR)];
-  const texts = candidates.map((node) => squash(node.textContent ?? ''));
-  const found: (Element | null)[] = [];
-  let cursor = 0;
-  for (const block of blocks) {
-    const want = squash(block.text);
-    let hit = -1;
-    for (let i = cursor; i < candidates.length; i++) {
-      if (texts[i] === want) {
-        hit = i;
-        break;
-      }
-    }
-    if (hit === -1) {
-      found.push(null);
-      continue;
-    }
-    found.push(candidates[hit] ?? null);
-    cursor = hit + 1;
-  }
-  return found;
+/** The element in `body` that carries kept block `id`, or null (a view has no element for a bad id). */
+export function blockElement(view: ArticleView, id: BlockId): Element | null {
+  const selector = blockSelector(id);
+  if (selector === null) return null;
+  for (const found of view.body.querySelectorAll(selector)) if (!found.closest('.ro-removed')) return found;
+  return null;
 }
 
 export function renderArticle(doc: Document, result: CleanResult, notes: string[] = []): ArticleView {
@@ -105,34 +78,74 @@ export function renderArticle(doc: Document, result: CleanResult, notes: string[
   const body = el(doc, 'div', 'ro-body');
   body.append(sanitizedFragment(doc, result.html));
   article.append(body);
-  return { element: article, body, blockElements: mapBlocks(body, result.blocks) };
+  return { element: article, body, blocks: result.blocks };
 }
 
 /**
- * Puts a removed block back where it was, marked as removed. `removal.at` is the index of the first
- * kept block after it; a removal before the same kept block goes after the ones already shown there.
+ * Puts a removed block back where it was, marked as removed: right after the kept block it stood after
+ * (`removal.after`), or at the top of the body when none came before it. Removals after the same block keep
+ * their page order. Beside a list item the marker is a list item, beside a table cell a cell of the same kind,
+ * so a list or a table row stays well formed.
  */
 export function showRemovalInPlace(view: ArticleView, removal: Removal, index: number): HTMLElement {
   const doc = view.body.ownerDocument;
-  const anchor = removal.at < view.blockElements.length ? (view.blockElements[removal.at] ?? null) : null;
-  const inList = anchor?.tagName === 'LI';
-  const marker = el(doc, inList ? 'li' : 'div', 'ro-removed');
+  const anchor = anchorFor(view, removal.after);
+  const tag = anchor?.localName === 'li' ? 'li' : anchor?.localName === 'td' || anchor?.localName === 'th' ? anchor.localName : 'div';
+  const marker = doc.createElement(tag);
+  marker.className = 'ro-removed';
   marker.dataset.removal = String(index);
   marker.dataset.kind = removal.kind;
+  marker.setAttribute('data-ro-block', removal.id);
   marker.append(el(doc, 'span', 'ro-removed-label', t('removedLabel', reasonLabel(removal.reason))));
-  const content = el(doc, removal.kind === 'heading' ? 'strong' : 'span', 'ro-removed-text', removal.text);
+  marker.title = removal.explanation;
+  const content = el(doc, 'div', 'ro-removed-text');
+  content.append(removedContent(doc, removal));
   marker.append(content);
 
-  // Keep page order among removals shown before the same anchor.
-  let before: Element | null = anchor;
-  while (before?.previousElementSibling?.classList.contains('ro-removed')) {
-    const previous: Element = before.previousElementSibling;
-    if (Number((previous as HTMLElement).dataset.removal) < index) break;
-    before = previous;
-  }
-  if (before?.parentNode) before.parentNode.insertBefore(marker, before);
-  else view.body.append(marker);
+  // After the anchor (or at the top), past the markers of earlier removals already shown there.
+  const parent = anchor?.parentNode ?? view.body;
+  let before: ChildNode | null = anchor ? anchor.nextSibling : view.body.firstChild;
+  while (isMarkerBefore(before, index)) before = before.nextSibling;
+  parent.insertBefore(marker, before);
   return marker;
+}
+
+/** The kept block's element; when it has none in the body (the sanitizer took it), the nearest one before it. */
+function anchorFor(view: ArticleView, after: BlockId | null): Element | null {
+  if (after === null) return null;
+  const at = view.blocks.findIndex((block) => block.id === after);
+  for (let i = at; i >= 0; i--) {
+    const found = blockElement(view, view.blocks[i]!.id);
+    if (found) return found;
+  }
+  return null;
+}
+
+function isMarkerBefore(node: ChildNode | null, index: number): node is HTMLElement {
+  if (node?.nodeType !== 1) return false;
+  const marker = node as HTMLElement;
+  return marker.classList.contains('ro-removed') && Number(marker.dataset.removal) < index;
+}
+
+/**
+ * The removed block as it was, from its own sanitised HTML. Its element loses the block id (the marker carries
+ * it); a list item gives its content (a bare <li> outside a list), a heading becomes strong text, so a removed
+ * heading does not stand in the article's outline.
+ */
+function removedContent(doc: Document, removal: Removal): DocumentFragment {
+  const fragment = sanitizedFragment(doc, removal.html);
+  for (const marked of fragment.querySelectorAll('[data-ro-block]')) marked.removeAttribute('data-ro-block');
+  const only = fragment.children.length === 1 ? fragment.firstElementChild : null;
+  if (only && /^(li|h[1-6])$/u.test(only.localName)) {
+    const replacement = only.localName === 'li' ? doc.createDocumentFragment() : doc.createElement('strong');
+    replacement.append(...only.childNodes);
+    only.replaceWith(replacement);
+  }
+  // The text a reader was told was removed, should its markup come out of the sanitizer empty.
+  if (fragment.textContent?.trim() === '' && fragment.querySelector('img, svg, math, video, audio') === null) {
+    fragment.append(removal.text);
+  }
+  return fragment;
 }
 
 /** The whole page text, offered when no article was found. */

@@ -1,5 +1,5 @@
 /** Small pure helpers shared by the popup and the reader overlay. */
-import type { Block, CleanResult, Removal, RemovalCategory } from '../core/types.ts';
+import type { Block, Removal, RemovalCategory } from '../core/types.ts';
 import { REMOVAL_CATEGORIES } from '../core/types.ts';
 
 const WORDS_PER_MINUTE = 230;
@@ -24,10 +24,8 @@ export function formatDate(value: string, locale: string): string {
   }
 }
 
-/** The article as plain text: title, then each kept block, separated by blank lines. */
-export function articleAsText(result: CleanResult): string {
-  return [result.title, ...result.blocks.map((block) => block.text)].filter((t) => t !== '').join('\n\n') + '\n';
-}
+/** "Copy text" copies the core's one plain-text rendering, as the CLI prints it. */
+export { articleAsText } from '../core/format.ts';
 
 export interface ReasonGroup {
   reason: string;

@@ -58,7 +58,8 @@ export function hazards(html: string, needles: readonly string[] = []): string[]
         const what = `${where} ${attr.name}="${value.slice(0, 80)}"`;
         if (name.startsWith('on')) found.push(`event handler ${what}`);
         if (DANGEROUS_ATTRIBUTES.has(local)) found.push(`attribute ${what}`);
-        if (name.startsWith('data-')) found.push(`data attribute ${what}`);
+        // The engine's block id is the one data attribute allowed, and only with its own value shape.
+        if (name.startsWith('data-') && !(name === 'data-ro-block' && /^b\d+$/u.test(value))) found.push(`data attribute ${what}`);
         const s = scheme(value);
         if (s === 'javascript' || s === 'vbscript' || s === 'livescript') found.push(`script URL ${what}`);
         if (s === 'data' && !(MEDIA_SRC.has(tag) && local === 'src' && /^data:(image\/(?!svg)|video\/|audio\/)/iu.test(value.trim()))) {

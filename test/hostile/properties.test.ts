@@ -1,7 +1,7 @@
 /**
  * Properties of the engine on random input (fast-check, bounded runs so the unit suite stays fast):
  * 1. it never throws anything but a ReadOnceError, on random HTML or random text;
- * 2. its HTML is a fixed point of DOMPurify with the engine's own config: sanitising it again changes nothing;
+ * 2. its HTML is a fixed point of the engine's own sanitizer (src/core/sanitize.ts): sanitising it again changes nothing;
  * 3. nothing lost between the two outputs: every kept block's text is in result.html's text;
  * 4. idempotence: the cleaned article, fed back as a page with the same <title> (result.html as the body of
  *    an <article>, no <h1>), comes out with the same title and blocks (kind and text, in order) and no
@@ -14,10 +14,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import createDOMPurify from 'dompurify';
 import fc from 'fast-check';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { SANITIZE_CONFIG } from '../../src/core/render.ts';
+import { sanitizeHtml } from '../../src/core/sanitize.ts';
 import { type CleanResult, ReadOnceError, cleanHtml, cleanText } from '../../src/node/index.ts';
 import { anyText, articleLike, page, tagSoup } from './arbitraries.ts';
 import { hazards, parseOutput } from './inert.ts';
@@ -49,7 +48,7 @@ const KNOWN_BUGS = {
   nulInText: (text: string) => text.includes('\u0000'),
 };
 
-const purify = createDOMPurify(new JSDOM('', { virtualConsole: new VirtualConsole() }).window as unknown as Parameters<typeof createDOMPurify>[0]);
+const sanitizerWindow = new JSDOM('', { virtualConsole: new VirtualConsole() }).window as unknown as Window;
 
 /** The result, or null for a ReadOnceError; anything else thrown fails the property. */
 function attempt(run: () => CleanResult): CleanResult | null {
@@ -61,7 +60,9 @@ function attempt(run: () => CleanResult): CleanResult | null {
   }
 }
 
-const resanitize = (html: string) => purify.sanitize(html, { ...SANITIZE_CONFIG }) as unknown as string;
+const resanitize = (html: string) => sanitizeHtml(sanitizerWindow, html);
+/** Block ids count all blocks, removed ones too, so a second pass without removals numbers them anew. */
+const kindAndText = (result: CleanResult) => result.blocks.map(({ kind, text }) => ({ kind, text }));
 
 describe('engine properties on random input', () => {
   it('cleanHtml throws nothing but ReadOnceError on tag soup', () => {
@@ -133,7 +134,7 @@ describe('engine properties on random input', () => {
         if (!first || !first.blocks.some((b) => b.kind !== 'heading' && b.kind !== 'caption')) return;
         const second = cleanHtml(page(first.title, first.html, false));
         assert.deepEqual(second.removed.map((r) => `${r.reason}: ${r.text}`), []);
-        assert.deepEqual(second.blocks, first.blocks);
+        assert.deepEqual(kindAndText(second), kindAndText(first));
         assert.equal(second.title, first.title);
       }),
       params(0.4),
@@ -150,7 +151,7 @@ describe('engine properties on random input', () => {
         if (!first || !first.blocks.some((b) => b.kind !== 'heading' && b.kind !== 'caption')) return;
         const second = cleanHtml(page(first.title, first.html, false));
         assert.deepEqual(second.removed.map((r) => `${r.reason}: ${r.text}`), []);
-        assert.deepEqual(second.blocks, first.blocks);
+        assert.deepEqual(kindAndText(second), kindAndText(first));
       }),
       params(0.6),
     );
@@ -195,7 +196,7 @@ describe('known bugs found by the properties (reproducers)', () => {
   it('loose text beside an <option> comes out in the same blocks when cleaned again', { todo: 'second pass splits the loose text into its own block (Readability wraps it in a <p>)' }, () => {
     const first = cleanHtml('<!doctype html><html><head><title>Random page</title></head><body>\u0001\n<embed><option>The the plan the.\nThe the the the.\nThe the the the the the the the the the the the.</body></html>');
     const second = cleanHtml(page(first.title, first.html, false));
-    assert.deepEqual(second.blocks, first.blocks);
+    assert.deepEqual(kindAndText(second), kindAndText(first));
   });
 
   it('cleanText output with a NUL is a DOMPurify fixed point', { todo: 'cleanText keeps U+0000 in result.html' }, () => {

@@ -1,0 +1,126 @@
+/**
+ * The one sanitizer: what page-derived HTML may keep, used by the engine on its own copy and again by every
+ * view (popup, reader, CLI html) before it inserts anything. DOMPurify's HTML, SVG and MathML allowlists,
+ * narrowed to what an article needs: its text, media and math; none of the markup a page could use to run,
+ * restyle, steer or phone home from a reader's view. The caller passes its window in, so the same code runs
+ * in jsdom and in the browser.
+ */
+import createDOMPurify, { type Config, type DOMPurify, type UponSanitizeAttributeHookEvent } from 'dompurify';
+
+/** The only data-* attribute that survives: the engine's id of a block ("b" + its index in reading order). */
+export const BLOCK_ID_ATTR = 'data-ro-block';
+const BLOCK_ID = /^b\d+$/u;
+
+/** The CSS selector of the element that carries block `id`, or null for anything that is not a block id. */
+export function blockSelector(id: string): string | null {
+  return BLOCK_ID.test(id) ? `[${BLOCK_ID_ATTR}="${id}"]` : null;
+}
+
+/** http(s), mailto, and relative URLs (a path, "#fragment", "?query"); no javascript:, data:, ftp:, blob:, file:. */
+const ALLOWED_URI = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/iu;
+
+/** Code keeps its language ("language-js", "lang-py") for the Markdown fence and syntax; no other class survives. */
+const CODE_CLASS = /^(?:language|lang)-[\w#+.-]+$/u;
+const CODE_TAGS = new Set(['code', 'pre']);
+
+export const SANITIZE_CONFIG: Config = {
+  FORBID_TAGS: [
+    // Forms and controls: nothing to submit or type into, nothing that looks like the reader's own buttons.
+    'form', 'input', 'button', 'select', 'option', 'optgroup', 'datalist', 'textarea', 'selectedcontent',
+    // Other documents and plug-ins.
+    'iframe', 'frame', 'frameset', 'object', 'embed', 'portal', 'fencedframe',
+    // Page styling and document-level markup.
+    'style', 'base', 'meta', 'link',
+    // A modal over the reader, and shadow DOM plumbing.
+    'dialog', 'template', 'slot',
+  ],
+  FORBID_ATTR: [
+    // Styling: the reader styles the article, the page does not (srcset/sizes pick other, unchecked URLs).
+    'style', 'srcset', 'sizes', 'background', 'bgcolor', 'color', 'face',
+    // Shadow-DOM and custom-element hooks a page can style or upgrade from outside (::part, slots, is="").
+    'part', 'exportparts', 'slot', 'is',
+    // Focus, keys and commands: the reader's keyboard belongs to the reader.
+    'tabindex', 'accesskey', 'autofocus', 'popover', 'popovertarget', 'popovertargetaction', 'command', 'commandfor',
+    'contenteditable', 'draggable', 'inert',
+    // Requests the reader did not ask for, or made differently from a plain fetch.
+    'ping', 'action', 'formaction', 'crossorigin', 'integrity', 'nonce', 'download', 'autoplay', 'preload',
+  ],
+  ADD_ATTR: [BLOCK_ID_ATTR, 'referrerpolicy'],
+  ALLOW_DATA_ATTR: false,
+  ALLOWED_URI_REGEXP: ALLOWED_URI,
+};
+
+/** Attribute rules a static config cannot say: which classes, which block ids, which referrer policy. */
+function narrowAttribute(node: Element, event: UponSanitizeAttributeHookEvent): void {
+  const name = event.attrName;
+  if (name === 'class') {
+    const kept = CODE_TAGS.has(node.localName) ? event.attrValue.split(/\s+/u).filter((c) => CODE_CLASS.test(c)) : [];
+    if (kept.length === 0) event.keepAttr = false;
+    else event.attrValue = kept.join(' ');
+  } else if (name === BLOCK_ID_ATTR) {
+    if (!BLOCK_ID.test(event.attrValue)) event.keepAttr = false;
+  } else if (name === 'referrerpolicy') {
+    if (event.attrValue !== 'no-referrer') event.keepAttr = false;
+  }
+}
+
+/** Images load lazily and tell the image host nothing of where the reader is; links open without a referrer. */
+function hardenRequests(node: Element): void {
+  if (node.localName === 'img') {
+    node.setAttribute('referrerpolicy', 'no-referrer');
+    node.setAttribute('loading', 'lazy');
+  } else if (node.localName === 'a' && node.hasAttribute('href') && node.namespaceURI === 'http://www.w3.org/1999/xhtml') {
+    node.setAttribute('rel', 'noopener noreferrer');
+  }
+}
+
+const purifiers = new WeakMap<Window, DOMPurify>();
+
+/** One DOMPurify per window, with ReadOnce's hooks; nothing else adds hooks to it. */
+function purifierFor(win: Window): DOMPurify {
+  let purify = purifiers.get(win);
+  if (!purify) {
+    purify = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+    purify.addHook('uponSanitizeAttribute', narrowAttribute);
+    purify.addHook('afterSanitizeAttributes', hardenRequests);
+    purifiers.set(win, purify);
+  }
+  return purify;
+}
+
+/** Sanitises `root` and what it holds in place; for the engine's own copy of the page, never for a live page. */
+export function sanitizeInPlace(win: Window, root: Element): void {
+  purifierFor(win).sanitize(root, { ...SANITIZE_CONFIG, IN_PLACE: true });
+  withoutIsValues(root);
+}
+
+/** Sanitised HTML as a string (the CLI, tests). */
+export function sanitizeHtml(win: Window, html: string): string {
+  const fragment = sanitizeToFragment(win.document, html);
+  const box = win.document.createElement('div');
+  box.append(fragment);
+  return box.innerHTML;
+}
+
+/** Sanitised HTML as a fragment owned by `doc`, ready to insert: never through innerHTML of a live element. */
+export function sanitizeToFragment(doc: Document, html: string): DocumentFragment {
+  const win = doc.defaultView;
+  if (!win) throw new Error('sanitizeToFragment needs a document with a window (defaultView) for DOMPurify');
+  const fragment = purifierFor(win).sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true });
+  const adopted = doc.importNode(fragment, true);
+  withoutIsValues(adopted);
+  return adopted;
+}
+
+/**
+ * An element created with is="…" keeps that name after the attribute goes (and serialises it again), so
+ * DOMPurify can only empty the attribute: a plain element of the same tag takes its place.
+ */
+function withoutIsValues(root: ParentNode): void {
+  for (const el of Array.from(root.querySelectorAll('[is]'))) {
+    const plain = el.ownerDocument.createElementNS(el.namespaceURI, el.localName);
+    for (const attr of Array.from(el.attributes)) if (attr.name !== 'is') plain.setAttributeNode(attr.cloneNode() as Attr);
+    while (el.firstChild) plain.appendChild(el.firstChild);
+    el.replaceWith(plain);
+  }
+}
