@@ -96,20 +96,30 @@ export function sanitizeInPlace(win: Window, root: Element): void {
 
 /** Sanitised HTML as a string (the CLI, tests). */
 export function sanitizeHtml(win: Window, html: string): string {
-  const fragment = sanitizeToFragment(win.document, html);
-  const box = win.document.createElement('div');
-  box.append(fragment);
-  return box.innerHTML;
+  return sanitizedContainer(win, html).innerHTML;
 }
 
 /** Sanitised HTML as a fragment owned by `doc`, ready to insert: never through innerHTML of a live element. */
 export function sanitizeToFragment(doc: Document, html: string): DocumentFragment {
   const win = doc.defaultView;
   if (!win) throw new Error('sanitizeToFragment needs a document with a window (defaultView) for DOMPurify');
-  const fragment = purifierFor(win).sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true });
-  const adopted = doc.importNode(fragment, true);
-  withoutIsValues(adopted);
-  return adopted;
+  const fragment = doc.createDocumentFragment();
+  fragment.append(...Array.from(sanitizedContainer(win, html).childNodes));
+  return fragment;
+}
+
+/**
+ * Parses `html` in an inert document (no scripts run, nothing loads) and sanitises it in place, the way the
+ * engine sanitises its copy, so both give the same markup. DOMPurify's own DOM output drops an element with an
+ * is="" value together with its text; in place, only the value goes.
+ */
+function sanitizedContainer(win: Window, html: string): HTMLElement {
+  // After <body>, leading white space is text, as in the string given.
+  const parsed = new win.DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  const container = parsed.createElement('div');
+  container.append(...Array.from(parsed.body.childNodes));
+  sanitizeInPlace(win, container);
+  return container;
 }
 
 /**
