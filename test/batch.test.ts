@@ -1,0 +1,218 @@
+/**
+ * `readonce batch`: the same results as the single-page CLI from a directory, JSON Lines and a WARC file;
+ * a corpus with broken, huge, hanging and worker-killing pages finishes with an error record for each; an
+ * interrupted run leaves whole lines and --resume completes it; --memory folds what a syndicated copy
+ * repeats and nothing else. The pool runs real worker threads, two at a time.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+import { WARCRecord, WARCSerializer } from 'warcio';
+import { PageCleaner } from '../src/cli/batch/page-cleaner.ts';
+import { runBatch, type BatchSeams } from '../src/cli/batch/run.ts';
+import { run } from '../src/cli/main.ts';
+import { cleanHtml } from '../src/node/index.ts';
+import { FileReadingMemory } from '../src/node/file-memory.ts';
+
+const fixtures = path.join(import.meta.dirname, 'fixtures', 'batch');
+const corpus = path.join(fixtures, 'corpus');
+const work = mkdtempSync(path.join(tmpdir(), 'readonce-batch-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+type Rec = Record<string, unknown> & { id: string; url: string | null; error?: { code: string; message: string } };
+
+async function batch(args: string[], seams: BatchSeams = {}): Promise<{ code: number; records: Rec[]; stderr: string }> {
+  const out = path.join(work, `out-${Math.random().toString(36).slice(2)}.jsonl`);
+  let stderr = '';
+  const code = await runBatch([...args, '--out', out, '--jobs', '2'], { stdout: () => {}, stderr: (s) => (stderr += s), progress: false }, seams);
+  const records = existsSync(out) ? readLines(out) : [];
+  return { code, records, stderr };
+}
+
+function readLines(file: string): Rec[] {
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text === '' || text.endsWith('\n'), 'the output ends with a whole line');
+  return text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Rec);
+}
+
+/** What the single-page CLI prints with --format json for these arguments. */
+function single(args: string[]): unknown {
+  let stdout = '';
+  const code = run(['--format', 'json', ...args], (s) => (stdout += s), () => {}, '0.0.0-test');
+  assert.equal(code, 0, `single-page CLI on ${args.join(' ')}`);
+  return JSON.parse(stdout);
+}
+
+function withoutHead({ id: _id, url: _url, ...rest }: Rec): unknown {
+  return rest;
+}
+
+const jsonLine = (value: unknown) => `${JSON.stringify(value)}\n`;
+
+async function writeWarc(file: string, pages: { url: string; type: string; status?: number; body: string }[]): Promise<void> {
+  const parts: Uint8Array[] = [];
+  const info = WARCRecord.createWARCInfo({ filename: path.basename(file), warcVersion: 'WARC/1.1' }, { software: 'readonce test' });
+  parts.push(await WARCSerializer.serialize(info));
+  for (const page of pages) {
+    const request = WARCRecord.create({ url: page.url, type: 'request', warcVersion: 'WARC/1.1', httpHeaders: {}, statusline: `GET ${new URL(page.url).pathname} HTTP/1.1` }, []);
+    parts.push(await WARCSerializer.serialize(request));
+    const response = WARCRecord.create(
+      { url: page.url, type: 'response', warcVersion: 'WARC/1.1', statusline: `HTTP/1.1 ${page.status ?? 200} OK`, httpHeaders: { 'Content-Type': page.type } },
+      [new TextEncoder().encode(page.body)],
+    );
+    parts.push(await WARCSerializer.serialize(response));
+  }
+  writeFileSync(file, Buffer.concat(parts));
+}
+
+describe('readonce batch', () => {
+  test('one window for many pages: the same result as a fresh window per page, whatever came before', () => {
+    const cleaner = new PageCleaner();
+    const seed = readFileSync(path.join(corpus, 'seed.html'));
+    const tweets = gunzipSync(readFileSync(path.join(corpus, 'news', 'embedded-tweets.html.gz')));
+    const url = 'https://example.com/story';
+    const first = cleaner.clean({ id: '1', url, kind: 'html', body: seed, keep: [] });
+    cleaner.clean({ id: '2', url: 'https://other.example/x', kind: 'html', body: tweets, keep: [] });
+    const again = cleaner.clean({ id: '3', url, kind: 'html', body: seed, keep: [] });
+    assert.deepEqual(again, first);
+    assert.deepEqual(first, { ok: true, result: cleanHtml(seed.toString('utf8'), { url }) });
+  });
+
+  test('a directory, JSON Lines and a WARC file give what the single-page CLI gives, in input order', async () => {
+    const seedHtml = readFileSync(path.join(corpus, 'seed.html'), 'utf8');
+    const seedText = readFileSync(path.join(corpus, 'seed.txt'), 'utf8');
+    const jsonl = path.join(work, 'pages.jsonl');
+    writeFileSync(jsonl, jsonLine({ id: 'story', url: 'https://example.com/story', html: seedHtml }) + '\n' + jsonLine({ text: seedText }));
+    const warc = path.join(work, 'crawl.warc');
+    await writeWarc(warc, [
+      { url: 'https://news.example/a', type: 'text/html; charset=utf-8', body: seedHtml },
+      { url: 'https://news.example/logo.png', type: 'image/png', body: 'not a page' },
+      { url: 'https://news.example/missing', type: 'text/html', status: 404, body: '<p>Not found</p>' },
+    ]);
+    const tweets = path.join(work, 'embedded-tweets.html');
+    writeFileSync(tweets, gunzipSync(readFileSync(path.join(corpus, 'news', 'embedded-tweets.html.gz'))));
+
+    const { code, records } = await batch([corpus, jsonl, warc]);
+    assert.equal(code, 0);
+    assert.deepEqual(
+      records.map((r) => [r.id, r.url]),
+      [
+        ['news/embedded-tweets.html.gz', null],
+        ['seed.html', null],
+        ['seed.txt', null],
+        ['story', 'https://example.com/story'],
+        ['3', null],
+        [records[5]!.id, 'https://news.example/a'],
+      ],
+    );
+    assert.match(records[5]!.id, /^<urn:uuid:/u);
+    assert.deepEqual(withoutHead(records[0]!), single([tweets]));
+    assert.deepEqual(withoutHead(records[1]!), single([path.join(corpus, 'seed.html')]));
+    assert.deepEqual(withoutHead(records[2]!), single([path.join(corpus, 'seed.txt')]));
+    assert.deepEqual(withoutHead(records[3]!), single(['--url', 'https://example.com/story', path.join(corpus, 'seed.html')]));
+    assert.deepEqual(withoutHead(records[4]!), single(['--input', 'text', path.join(corpus, 'seed.txt')]));
+    assert.deepEqual(withoutHead(records[5]!), single(['--url', 'https://news.example/a', path.join(corpus, 'seed.html')]));
+  });
+
+  test('--out-dir mirrors the input names', async () => {
+    const dir = path.join(work, 'md');
+    const { code, records } = await batch([corpus, '--out-dir', dir]);
+    assert.equal(code, 0);
+    assert.deepEqual(records.map((r) => r.file), ['news/embedded-tweets.md', 'seed.md', 'seed.md']);
+    const seed = single([path.join(corpus, 'seed.html')]) as { markdown: string };
+    assert.equal(readFileSync(path.join(dir, 'news', 'embedded-tweets.md'), 'utf8').split('\n')[0]!.startsWith('# '), true);
+    assert.ok(!('markdown' in records[1]!) && !('blocks' in records[1]!));
+    // seed.html and seed.txt share a name: the later page wins, as files written in input order do.
+    assert.equal(readFileSync(path.join(dir, 'seed.md'), 'utf8'), (single(['--input', 'text', path.join(corpus, 'seed.txt')]) as { markdown: string }).markdown);
+    assert.notEqual(seed.markdown, '');
+  });
+
+  test('broken, huge, hanging and worker-killing pages each give an error record; the run goes on', async () => {
+    const good = readFileSync(path.join(corpus, 'seed.html'), 'utf8');
+    const huge = `<!doctype html><title>Huge</title><body><article>${'<p>A paragraph of a page far too large to clean.</p>'.repeat(400)}</article></body>`;
+    const jsonl = path.join(work, 'bad.jsonl');
+    writeFileSync(
+      jsonl,
+      jsonLine({ id: 'first', html: good }) +
+        '{"id": "broken", "html": "<p>an unterminated string\n' +
+        jsonLine({ id: 'huge', html: huge }) +
+        jsonLine({ id: 'hangs', html: `${good}<!-- test: hang -->` }) +
+        jsonLine({ id: 'kills', html: `${good}<!-- test: die -->` }) +
+        jsonLine({ id: 'nothing', html: '<p>Sign in</p>' }) +
+        jsonLine({ id: 'last', html: good }),
+    );
+    const worker = new URL('./fixtures/batch/misbehaving-worker.ts', import.meta.url);
+    const { code, records, stderr } = await batch([jsonl, '--timeout', '5', '--max-elements', '300'], { worker });
+    assert.equal(code, 3);
+    assert.deepEqual(
+      records.map((r) => [r.id, r.error?.code ?? 'ok']),
+      [['first', 'ok'], ['2', 'malformed-input'], ['huge', 'too-large'], ['hangs', 'timeout'], ['kills', 'worker-died'], ['nothing', 'no-article'], ['last', 'ok']],
+    );
+    assert.deepEqual(withoutHead(records[6]!), withoutHead(records[0]!));
+    assert.match(stderr, /pages +7\n +articles +2\n +no article +1\n +errors +4 /u);
+  });
+
+  test('an interrupted run leaves whole lines; --resume completes it', async () => {
+    const good = readFileSync(path.join(corpus, 'seed.html'), 'utf8');
+    const jsonl = path.join(work, 'many.jsonl');
+    writeFileSync(jsonl, Array.from({ length: 10 }, (_, i) => jsonLine({ id: `p${i}`, html: good })).join(''));
+    const out = path.join(work, 'interrupted.jsonl');
+    const cli = path.join(import.meta.dirname, '..', 'src', 'cli', 'index.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'batch', jsonl, '--out', out, '--jobs', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    // Interrupt once a few pages are written, while others are in flight.
+    while (!existsSync(out) || readFileSync(out, 'utf8').split('\n').length < 3) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    assert.equal(await exited, 130);
+    assert.match(stderr, /interrupted; results so far are complete/u);
+    const partial = readLines(out);
+    assert.ok(partial.length >= 2 && partial.length < 10, `${partial.length} pages before the interrupt`);
+    // A run killed outright can leave half a line: --resume cuts it off and does that page again.
+    appendFileSync(out, '{"id":"p');
+    let resumeErr = '';
+    const code = await runBatch([jsonl, '--out', out, '--resume', '--jobs', '2'], { stdout: () => {}, stderr: (s) => (resumeErr += s), progress: false });
+    assert.equal(code, 0);
+    assert.match(resumeErr, new RegExp(`\\(${partial.length} already in the output, skipped\\)`, 'u'));
+    const all = readLines(out);
+    assert.deepEqual(all.map((r) => r.id), Array.from({ length: 10 }, (_, i) => `p${i}`));
+    for (const record of all) assert.deepEqual(withoutHead(record), withoutHead(all[0]!));
+  });
+
+  test('--memory folds the blocks a syndicated copy repeats, and nothing else; the memory is saved', async () => {
+    const pair = path.join(fixtures, 'pair');
+    const jsonl = path.join(work, 'pair.jsonl');
+    writeFileSync(
+      jsonl,
+      jsonLine({ id: 'original', url: 'https://coastcourier.example/news/sea-wall', html: readFileSync(path.join(pair, 'original.html'), 'utf8') }) +
+        jsonLine({ id: 'syndicated', url: 'https://regionalwire.example/wendmouth-sea-wall', html: readFileSync(path.join(pair, 'syndicated.html'), 'utf8') }) +
+        jsonLine({ id: 'unrelated', url: 'https://coastcourier.example/news/library', html: readFileSync(path.join(pair, 'unrelated.html'), 'utf8') }),
+    );
+    const memoryFile = path.join(work, 'memory.json');
+    const marked = await batch([jsonl, '--memory', memoryFile, '--repeats', 'mark']);
+    assert.equal(marked.code, 0);
+    const [original, syndicated, unrelated] = marked.records as (Rec & { blocks: { id: string; text: string }[]; repeats?: { blockId: string; url: string }[] })[];
+    assert.equal(original!.repeats, undefined);
+    assert.equal(unrelated!.repeats, undefined);
+    const textOf = (id: string) => syndicated!.blocks.find((b) => b.id === id)!.text.slice(0, 24);
+    // The three shared paragraphs (one with "£14 million" for "14 million pounds", one with curly quotes) and the last.
+    assert.deepEqual(syndicated!.repeats!.map((r) => textOf(r.blockId)), ['Councillors in the harbo', 'The new wall will be two', '“We cannot ask families ', 'Engineers who surveyed t']);
+    assert.ok(syndicated!.repeats!.every((r) => r.url === 'https://coastcourier.example/news/sea-wall'));
+    assert.match(marked.stderr, /repeats +4 blocks already in earlier documents/u);
+    assert.equal(FileReadingMemory.open(memoryFile).memory.size, 3);
+
+    const dropped = await batch([jsonl, '--memory', path.join(work, 'memory-drop.json'), '--repeats', 'drop']);
+    const kept = dropped.records[1] as Rec & { blocks: { text: string }[]; removed: { reason: string; text: string }[]; markdown: string };
+    assert.deepEqual(kept.blocks.map((b) => b.text.slice(0, 24)), ['This story was first pub', 'Residents of the neighbo', 'The county council said ']);
+    assert.deepEqual(kept.removed.filter((r) => r.reason === 'read-before').length, 4);
+    assert.ok(!kept.markdown.includes('Engineers who surveyed'));
+    assert.ok(kept.markdown.includes('Residents of the neighbouring village'));
+    assert.deepEqual(dropped.records[0], marked.records[0]);
+    assert.deepEqual(dropped.records[2], marked.records[2]);
+  });
+});
