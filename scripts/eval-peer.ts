@@ -1,7 +1,7 @@
 /**
  * Scores ReadOnce on pages from two peers' test suites (default ../shared/peer-dev): Mozilla Readability's test
  * pages and Defuddle's fixtures. Per suite it prints
- *   - pages, and the pages ReadOnce refuses ("no article", "too large");
+ *   - pages, and the pages ReadOnce refuses ("no article", "too large"; a crash is listed among them as CRASH);
  *   - removals judged wrong (article content) that are still made, and the share of those judged right (cruft)
  *     still made; a removal matches its verdict by suite, page, rule and its text's first 120 characters
  *     (compared as words);
@@ -57,7 +57,13 @@ const rows: PageRow[] = [];
 for (const page of readPeerPages(dir, { suite: values.suite, page: values.page })) {
   const doc = parseHtml(page.html, page.url);
   const readability = readabilityArticle(doc)?.textContent ?? '';
-  const result = cleanOrRefuse(doc, { url: page.url });
+  let result: ReturnType<typeof cleanOrRefuse>;
+  try {
+    result = cleanOrRefuse(doc, { url: page.url });
+  } catch (e) {
+    // One page's crash is a finding like a refusal; the other pages still get measured.
+    result = new ReadOnceError('no-article', `CRASH ${String((e as Error).stack ?? e).split('\n').slice(0, 2).join(' ')}`);
+  }
   const res = result instanceof ReadOnceError ? null : result;
   rows.push({
     suite: page.suite,

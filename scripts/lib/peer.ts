@@ -6,7 +6,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { tokenize } from './metric.ts';
 
 export const DEFAULT_PEER_DIR = path.resolve(import.meta.dirname, '../../../shared/peer-dev');
 export const SUITES = ['readability', 'defuddle'] as const;
@@ -104,20 +103,18 @@ export function readVerdicts(dir: string): Verdict[] {
 
 /**
  * Finds each removal's verdict: same suite, page and rule, and the verdict's text (its first 120 characters)
- * opens the removal's text, compared as words so quoting and spacing do not matter (the last word of a cut
- * text may be cut too). Each verdict answers for one removal, as judged.json lists a removal made twice twice;
- * a removal beyond those still gets the verdict, as the same text judged the same.
+ * opens the removal's text, both read as their letters and digits only, so that spacing and quoting (which the
+ * block splitter may change) do not matter. Each verdict answers for one removal, as judged.json lists a
+ * removal made twice twice; a removal beyond those still gets the verdict, as the same text judged the same.
  */
 export class VerdictIndex {
-  private readonly byPlace = new Map<string, Array<{ verdict: Verdict; words: string[]; used: boolean }>>();
+  private readonly byPlace = new Map<string, Array<{ verdict: Verdict; letters: string; cut: boolean; used: boolean }>>();
 
   constructor(verdicts: readonly Verdict[]) {
     for (const verdict of verdicts) {
       const key = placeKey(verdict.suite, verdict.page, verdict.reason);
-      let words = tokenize(verdict.text);
-      if (verdict.text.length >= JUDGED_PREFIX) words = words.slice(0, -1);
-      const list = this.byPlace.get(key) ?? [];
-      this.byPlace.set(key, [...list, { verdict, words, used: false }]);
+      const entry = { verdict, letters: lettersOf(verdict.text), cut: verdict.text.length >= JUDGED_PREFIX, used: false };
+      this.byPlace.set(key, [...(this.byPlace.get(key) ?? []), entry]);
     }
   }
 
@@ -127,10 +124,10 @@ export class VerdictIndex {
   }
 
   match(suite: string, page: string, reason: string, text: string): Verdict | undefined {
-    const words = tokenize(text);
+    const letters = lettersOf(text);
     const fits = (this.byPlace.get(placeKey(suite, page, reason)) ?? [])
-      .filter((e) => e.words.length <= words.length && e.words.every((w, i) => w === words[i]))
-      .sort((a, b) => Number(a.used) - Number(b.used) || b.words.length - a.words.length);
+      .filter((e) => (e.cut ? letters.startsWith(e.letters) : letters === e.letters))
+      .sort((a, b) => Number(a.used) - Number(b.used) || b.letters.length - a.letters.length);
     const best = fits[0];
     if (!best) return undefined;
     best.used = true;
@@ -138,4 +135,5 @@ export class VerdictIndex {
   }
 }
 
+const lettersOf = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
 const placeKey = (suite: string, page: string, reason: string) => [suite, page, reason].join('\u0000');
