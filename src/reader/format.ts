@@ -29,7 +29,8 @@ export { articleAsText } from '../core/format.ts';
 
 export interface ReasonGroup {
   reason: string;
-  explanation: string;
+  /** The explanation every removal in the group shares, or null when they differ (each item shows its own). */
+  explanation: string | null;
   /** Each removal with its index in `result.removed`. */
   items: { removal: Removal; index: number }[];
 }
@@ -51,7 +52,7 @@ export function groupRemovals(removed: readonly Removal[]): CategoryGroup[] {
       if (!group) {
         group = { reason: removal.reason, explanation: removal.explanation, items: [] };
         reasons.set(removal.reason, group);
-      }
+      } else if (group.explanation !== removal.explanation) group.explanation = null;
       group.items.push({ removal, index });
     });
     const list = [...reasons.values()];

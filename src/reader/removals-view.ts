@@ -1,4 +1,7 @@
-/** The "Removed N" list: removals grouped by category and rule, each with a show-in-place toggle. */
+/**
+ * The "Removed N" list: removals grouped by category and rule, each with a show-in-place toggle. A rule's
+ * explanation stands once under its name when all its removals share it, else under each removal.
+ */
 import type { Removal, RemovalCategory } from '../core/types.ts';
 import { t } from '../platform/i18n.ts';
 import { groupRemovals, reasonLabel } from './format.ts';
@@ -41,10 +44,8 @@ export function renderRemovals(doc: Document, removed: readonly Removal[], onSho
       const name = doc.createElement('p');
       name.className = 'ro-removal-rule';
       name.textContent = reasonLabel(reason.reason);
-      const why = doc.createElement('p');
-      why.className = 'ro-removal-explanation';
-      why.textContent = reason.explanation;
-      block.append(name, why);
+      block.append(name);
+      if (reason.explanation !== null) block.append(explanation(doc, reason.explanation));
 
       const list = doc.createElement('ul');
       list.className = 'ro-removal-list';
@@ -56,6 +57,7 @@ export function renderRemovals(doc: Document, removed: readonly Removal[], onSho
         text.className = 'ro-removal-text';
         text.textContent = removal.text;
         item.append(text);
+        if (reason.explanation === null) item.append(explanation(doc, removal.explanation));
         if (removal.duplicates) {
           const of = doc.createElement('p');
           of.className = 'ro-removal-duplicates';
@@ -83,4 +85,11 @@ export function renderRemovals(doc: Document, removed: readonly Removal[], onSho
     panel.append(section);
   }
   return panel;
+}
+
+function explanation(doc: Document, text: string): HTMLElement {
+  const why = doc.createElement('p');
+  why.className = 'ro-removal-explanation';
+  why.textContent = text;
+  return why;
 }
