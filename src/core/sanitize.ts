@@ -115,7 +115,7 @@ export function sanitizeToFragment(doc: Document, html: string): DocumentFragmen
  */
 function sanitizedContainer(win: Window, html: string): HTMLElement {
   // After <body>, leading white space is text, as in the string given.
-  const parsed = new win.DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  const parsed = new (win as Window & typeof globalThis).DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
   const container = parsed.createElement('div');
   container.append(...Array.from(parsed.body.childNodes));
   sanitizeInPlace(win, container);
