@@ -33,6 +33,14 @@ describe('readonce (in process)', () => {
     assert.deepEqual(result.blocks.map((b: { text: string }) => b.text), expected.blocks);
     assert.equal(result.siteName, 'World Daily Wire');
     assert.ok(result.removed.every((r: { text: string; reason: string }) => r.text && r.reason));
+    // The block model: ids on kept and removed blocks, each removal's own html and the kept block before it.
+    assert.ok(result.blocks.every((b: { id: string }) => /^b\d+$/u.test(b.id) && result.html.includes(`data-ro-block="${b.id}"`)));
+    const keptIds = new Set(result.blocks.map((b: { id: string }) => b.id));
+    for (const r of result.removed as { id: string; after: string | null; html: string }[]) {
+      assert.deepEqual(Object.keys(r).filter((k) => ['at', 'after', 'html', 'id'].includes(k)).sort(), ['after', 'html', 'id']);
+      assert.ok(r.after === null || keptIds.has(r.after), `after ${r.after} is not a kept block`);
+      assert.ok(r.html.includes(`data-ro-block="${r.id}"`), r.html);
+    }
   });
 
   test('markdown starts with the title as a heading', () => {

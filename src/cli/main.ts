@@ -22,8 +22,10 @@ Options:
   --url URL                    the page's address, to resolve relative links and images
   --format json|text|markdown|html
                                text (default): the title, a blank line, then the blocks
+                                     but captions, one paragraph each
                                json: title, byline, siteName, publishedTime, lang, excerpt,
-                                     blocks, removed (with reasons), html, markdown
+                                     blocks (with ids), removed (with reasons, their own html
+                                     and the id of the kept block before each), html, markdown
   --input auto|html|text       what FILE holds (default auto: HTML when it looks like markup)
   -h, --help                   show this help
   -v, --version                show the version
