@@ -17,6 +17,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright';
 import { InMemoryReadingMemory } from '../src/core/memory/in-memory.ts';
 import { MIN_SIMILARITY, MIN_WORDS, SKETCH_SIZE, memoryWords, sketchWords } from '../src/core/memory/fingerprint.ts';
+import { markRepeatsNow, rememberedArticle, type MarkableBlock } from '../src/core/memory/mark.ts';
 import type { Fingerprint } from '../src/core/memory/types.ts';
 import { corpusDir, readCorpus } from './lib/corpus.ts';
 
@@ -171,11 +172,13 @@ async function calibrate(): Promise<void> {
   const { cleanHtml, ReadOnceError } = await import('../src/node/index.ts');
   const dir = corpusDir(positionals[0]);
   const pages: { url: string; blocks: { text: string; words: string[] }[] }[] = [];
+  const results: { url: string; title: string; blocks: MarkableBlock[] }[] = [];
   for (const page of readCorpus(dir)) {
     try {
       const result = cleanHtml(page.html, { url: page.url });
       const blocks = result.blocks.filter((b) => b.kind !== 'heading').map((b) => ({ text: b.text, words: memoryWords(b.text) })).filter((b) => b.words.length > 0);
       pages.push({ url: page.url, blocks });
+      results.push({ url: page.url, title: result.title, blocks: result.blocks });
     } catch (e) {
       if (!(e instanceof ReadOnceError)) throw e;
     }
@@ -204,6 +207,18 @@ async function calibrate(): Promise<void> {
   }
   printTable(['min words', 'blocks matching another page'], rows);
   console.log(examples.sort().join('\n'));
+  // What the engine folds: counted blocks only, template blocks of the same site left out.
+  const remembered = results.map((r) => rememberedArticle(r, r.url, 0));
+  const folded: string[] = [];
+  for (const r of results) {
+    const others = new InMemoryReadingMemory({ maxArticles: results.length });
+    for (const article of remembered) if (article.url !== r.url) others.recordNow(article);
+    for (const repeat of markRepeatsNow(r, others, r.url).repeats) {
+      folded.push(`  ${r.blocks.find((b) => b.id === repeat.blockId)!.text.slice(0, 100)}  (also on ${repeat.site})`);
+    }
+  }
+  console.log(`\nFolded by the engine (MIN_WORDS ${MIN_WORDS}, same-site template blocks left out): ${folded.length}`);
+  console.log(folded.sort().join('\n'));
 }
 
 if (values.calibrate) await calibrate();

@@ -169,3 +169,18 @@ test('what is remembered holds no text: url without fragment, site, title, time 
   assert.ok(remembered.fingerprints[0] instanceof Uint8Array && remembered.fingerprints[0].length === SKETCH_SIZE);
   assert.equal(siteOf('not a url'), '');
 });
+
+test("a site's template block under another story of that site does not fold; the same block elsewhere, or a story sharing more, does", () => {
+  const bio = 'Regan is a Southeastern Connecticut native now living in Central Massachusetts with her husband, two children and a very old cat.';
+  const topics = ['the town budget', 'a bridge closing', 'the school board vote', 'a new bakery', 'the river flooding', 'a library reopening', 'the mayor race'];
+  const places = ['Worcester', 'Leominster', 'Fitchburg', 'Gardner', 'Shrewsbury', 'Auburn', 'Holden'];
+  const story = (n: number) => `In ${places[n]} this week, ${topics[n]} drew ${n + 2} dozen residents to a meeting that ran late into ${['Monday', 'Tuesday', 'Friday', 'Sunday', 'Thursday', 'Saturday', 'Wednesday'][n]} night.`;
+  const earlier = { title: 'Earlier', blocks: blocks(story(1), story(2), bio) };
+  const memory = new InMemoryReadingMemory();
+  memory.recordNow(rememberedArticle(earlier, 'https://blog.example/earlier', 1));
+  const now = { blocks: blocks(story(3), story(4), story(5), bio) };
+  assert.deepEqual(markRepeatsNow(now, memory, 'https://blog.example/now').repeats, [], 'same site, one shared block: the template');
+  assert.deepEqual(markRepeatsNow(now, memory, 'https://copy.example/now').repeats.map((r) => r.blockId), ['b3'], 'another site copied it');
+  const update = { blocks: blocks(story(1), story(2), story(6), bio) };
+  assert.deepEqual(markRepeatsNow(update, memory, 'https://blog.example/update').repeats.map((r) => r.blockId), ['b0', 'b1', 'b3'], 'same site, the same story: all it shares');
+});

@@ -16,7 +16,7 @@ import { test } from 'node:test';
 import { MIN_SIMILARITY, MIN_WORDS, fingerprint, memoryWords, similarity, toBase64 } from '../src/core/memory/fingerprint.ts';
 import { InMemoryReadingMemory } from '../src/core/memory/in-memory.ts';
 import { countedBlocks, markRepeats, markRepeatsNow, rememberedArticle } from '../src/core/memory/mark.ts';
-import { cleanHtml, type CleanResult } from '../src/node/index.ts';
+import { cleanHtml, cleanText, type CleanResult } from '../src/node/index.ts';
 
 const DIR = path.join(import.meta.dirname, 'fixtures/memory');
 const DAY = 24 * 3600 * 1000;
@@ -139,4 +139,20 @@ test('a page read under another site the same day and the same page read long ag
   assert.equal(report.earlier?.url, a.url);
   // Equal similarity: the earliest reading is the one named on the fold.
   assert.ok(report.repeats.every((r) => r.time === T0 || r.similarity < 1));
+});
+
+test('cleanDocument and cleanText mark against a memory given in the options', () => {
+  const a = page('teachers', 'a');
+  const b = page('teachers', 'b');
+  const memory = memoryAfterReading('teachers');
+  const html = readFileSync(path.join(DIR, 'teachers', 'b.html'), 'utf8');
+  const marked = cleanHtml(html, { url: b.url, memory });
+  assert.deepEqual(marked.readBefore, markRepeatsNow(b.result, memory, b.url));
+  const { readBefore, ...rest } = marked;
+  assert.deepEqual(rest, b.result, 'marking changes nothing else');
+  assert.equal(b.result.readBefore, undefined, 'no memory, no marking');
+  const text = cleanText(a.result.blocks.map((blk) => blk.text).join('\n\n'), { memory, url: 'https://scraped.example/copy' });
+  assert.ok(text.readBefore!.readShare > 0.9, `scraped copy read share ${text.readBefore!.readShare}`);
+  assert.equal(text.readBefore!.earlier?.url, a.url);
+  assert.ok(readBefore!.repeats.length > 0);
 });

@@ -4,6 +4,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { Article, type Metadata } from './article.ts';
+import { markRepeatsNow } from './memory/mark.ts';
 import { splitBlocks } from './blocks.ts';
 import { textToArticle } from './plain-text.ts';
 import { copyWithoutFurniture, dropCarried, proseRegion, type WorkingCopy } from './prune.ts';
@@ -139,6 +140,7 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
     removed,
     html: root.innerHTML,
     markdown,
+    ...(options.memory ? { readBefore: markRepeatsNow({ blocks }, options.memory, options.url ?? '') } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
  * The engine's result and options: the one contract shared by the CLI, the extension and the tests.
  * `--format json` prints a CleanResult exactly.
  */
+import type { ReadingMemoryNow, RepeatReport } from './memory/types.ts';
 
 /** What a kept block is, in reading order. Images live in `html`, not here. */
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'code' | 'table' | 'caption';
@@ -64,6 +65,8 @@ export interface CleanResult {
    */
   html: string;
   markdown: string;
+  /** With `options.memory`: the kept blocks read before, where and when, and the share of the article they make. */
+  readBefore?: RepeatReport;
 }
 
 export interface CleanOptions {
@@ -81,6 +84,11 @@ export interface CleanOptions {
    * Default DEFAULT_MAX_ELEMENTS (40 000).
    */
   maxElements?: number;
+  /**
+   * A reading memory to mark the result against (`result.readBefore`); `url` says which page this is. For a memory
+   * that must be awaited (IndexedDB, a file), call `markRepeats(result, memory, url)` instead.
+   */
+  memory?: ReadingMemoryNow;
 }
 
 export type ReadOnceErrorCode = 'no-article' | 'too-large' | 'empty-input';

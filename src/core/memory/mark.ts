@@ -72,7 +72,19 @@ export function markRepeatsNow(result: { blocks: readonly MarkableBlock[] }, mem
   return repeatReport(result.blocks, counted, sightings, url);
 }
 
+/**
+ * Another page of the same site that shares fewer blocks than this with the article shares its template, not
+ * its story: an author's bio, a newsletter or e-book offer, "Leave your questions below" (dev corpus: such blocks
+ * of 12 to 46 words recur under different stories of comoeducarseusfilhos.com.br and theantijunecleaver.com).
+ */
+const SAME_SITE_MIN_SHARED = 3;
+
 function repeatReport(blocks: readonly MarkableBlock[], counted: readonly CountedBlock[], sightings: readonly Sighting[][], url: string): RepeatReport {
+  const site = url ? siteOf(url) : '';
+  const shared = new Map<string, number>();
+  for (const seen of sightings) for (const s of seen) shared.set(s.url, (shared.get(s.url) ?? 0) + 1);
+  const template = (s: Sighting) =>
+    site !== '' && s.site === site && !samePage(s.url, url) && shared.get(s.url)! < Math.min(SAME_SITE_MIN_SHARED, Math.ceil(counted.length / 2));
   const wordsOf = new Map(blocks.map((b) => [b.id, memoryWords(b.text).length]));
   const total = blocks.reduce((n, b) => n + wordsOf.get(b.id)!, 0);
   const repeats: Repeat[] = [];
@@ -81,7 +93,7 @@ function repeatReport(blocks: readonly MarkableBlock[], counted: readonly Counte
   // Words of this article that each other page holds, to name the one holding most.
   const elsewhere = new Map<string, { sighting: Sighting; words: number }>();
   counted.forEach((block, i) => {
-    const seen = sightings[i] ?? [];
+    const seen = (sightings[i] ?? []).filter((s) => !template(s));
     if (seen.length === 0) {
       fresh.push(block.id);
       return;
