@@ -2,3 +2,5 @@
 export { cleanDocument, cleanText, DEFAULT_MAX_ELEMENTS } from './clean.ts';
 export { RULES } from './rules/index.ts';
 export * from './types.ts';
+export { InMemoryReadingMemory, markRepeats, markRepeatsNow, rememberedArticle } from './memory/index.ts';
+export type { Fingerprint, ReadingMemory, RememberedArticle, Repeat, RepeatReport, Sighting } from './memory/index.ts';
