@@ -1,6 +1,6 @@
 /**
  * Speed, as tables:
- *   npm run bench -- [DIR] [--runs N] [--skip-corpus] [--skip-scaling]
+ *   npm run bench -- [DIR] [--runs N] [--skip-corpus] [--skip-scaling] [--skip-memory]
  * 1. On a corpus (default ../shared/eval-dev): ReadOnce's whole pipeline (copy, prune, Readability, rules,
  *    DOMPurify, Markdown) against Readability on the same parsed documents, in this process. Readability
  *    mutates what it is given, so a reader mode must copy the page first (Readability's README says so):
@@ -8,8 +8,10 @@
  * 2. Scaling: synthetic articles of 1k to 32k blocks with duplicates and teasers; time per doubling. Each
  *    size runs in its own process, warmed up on a 1k article first, so that one size's heap does not bill
  *    the next (in one process the 32k run pays for the garbage of all the sizes before it).
+ * 3. The reading memory: scripts/bench-memory.ts (its own header says what it measures).
  */
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
 import { cleanDocument, parseHtml, ReadOnceError } from '../src/node/index.ts';
@@ -21,6 +23,7 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string', default: '3' },
     'skip-corpus': { type: 'boolean' },
     'skip-scaling': { type: 'boolean' },
+    'skip-memory': { type: 'boolean' },
     // Internal: time one synthetic size and print it as JSON (what each scaling process runs).
     'scaling-size': { type: 'string' },
   },
@@ -140,4 +143,10 @@ if (values['scaling-size']) {
     console.log(`| ${n} | ${elements} | ${ms.toFixed(0)} | ${previous ? (ms / previous).toFixed(2) : '–'} |`);
     previous = ms;
   }
+}
+
+// 3. The reading memory (scripts/bench-memory.ts): lookup and record times at 1k, 10k and 100k articles.
+if (!values['scaling-size'] && !values['skip-memory']) {
+  console.log('');
+  execFileSync(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'bench-memory.ts')], { stdio: 'inherit' });
 }
