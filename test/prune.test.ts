@@ -4,16 +4,20 @@
  * and byline above the body, <meta> tags inside the body.
  */
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
-import { copyWithoutFurniture, proseRegion } from '../src/core/prune.ts';
+import { copyLoss } from '../scripts/lib/copy-loss.ts';
+import { copyWithoutFurniture, proseRegion, workingCopy } from '../src/core/prune.ts';
 import { cleanDocument, parseHtml } from '../src/node/index.ts';
+import { goldenPages } from './golden.ts';
 
 const sentence = (i: number) =>
   `Paragraph ${i} of the story: the harbour council met again on Tuesday to weigh the ferry budget and the new timetable.`;
 const paragraphs = (from: number, n: number) => Array.from({ length: n }, (_, i) => `<p>${sentence(from + i)}</p>`).join('');
 
 /** A news page: site header, an <article> with its own header and a lead figure, the body, a rail, a footer. */
-function newsPage({ byline = '<p class="byline">By Ada Example</p>', bodyMeta = '' } = {}): string {
+function newsPage({ byline = '<p class="byline">By Ada Example</p>', bodyMeta = '', count = 12 } = {}): string {
   return `<!doctype html><html lang="en"><head><title>Harbour council approves ferry budget</title></head><body>
     <div class="site-header"><div class="logo">Daily Example</div><div class="menu"><a href="/">Home</a></div></div>
     <div class="layout">
@@ -21,7 +25,7 @@ function newsPage({ byline = '<p class="byline">By Ada Example</p>', bodyMeta = 
         <div class="article-head"><h1>Harbour council approves ferry budget</h1>${byline}</div>
         <div class="share-bar"><a href="https://x.example/share">Share</a></div>
         <figure class="lead"><img src="https://example.com/ferry.jpg" alt="The ferry"><figcaption>The ferry at dawn.</figcaption></figure>
-        <div class="body-wrap"><div class="story-body">${bodyMeta}${paragraphs(1, 12)}</div></div>
+        <div class="body-wrap"><div class="story-body">${bodyMeta}${paragraphs(1, count)}</div></div>
       </article></div>
       <div class="rail"><div class="most-read"><a href="/a">Another story</a><a href="/b">And another</a></div></div>
     </div>
@@ -94,17 +98,24 @@ describe('a byline outside the region', () => {
     '<div class="meta-row"><span class="author-name">By Ada Example</span></div><div class="share-bar">',
   );
 
-  it('still reaches Readability, and is not left in the article', () => {
+  it('reaches the metadata, and is not in the article', () => {
     const result = cleanDocument(parseHtml(page, 'https://example.com/story'));
     assert.equal(result.byline, 'By Ada Example');
     assert.ok(!result.blocks.some((b) => b.text.includes('Ada Example')), JSON.stringify(result.blocks.slice(0, 3)));
   });
 
-  it('is carried ahead of the region', () => {
+  it('is carried as a hint beside the copy, not in it', () => {
     const doc = parseHtml(page, 'https://example.com/story');
-    const copy = copyWithoutFurniture(doc, proseRegion(doc));
-    assert.equal(copy.carriedByline, 'By Ada Example');
-    assert.equal(copy.doc.body.firstElementChild?.textContent, 'By Ada Example');
+    for (const strategy of ['walk', 'clone'] as const) {
+      const copy = copyWithoutFurniture(doc, proseRegion(doc), strategy);
+      assert.equal(copy.bylineHint, 'By Ada Example', strategy);
+      assert.doesNotMatch(copy.doc.body.textContent ?? '', /Ada Example/u, strategy);
+    }
+  });
+
+  it('gives way to the byline Readability finds', () => {
+    const html = page.replace('<title>', '<meta name="author" content="Ada Example (metadata)"><title>');
+    assert.equal(cleanDocument(parseHtml(html, 'https://example.com/story')).byline, 'Ada Example (metadata)');
   });
 
   it('is dropped from the article when Readability has a byline from the metadata and keeps it as text', () => {
@@ -114,5 +125,94 @@ describe('a byline outside the region', () => {
     const result = cleanDocument(parseHtml(html, 'https://example.com/story'));
     assert.equal(result.byline, 'Ada Example (metadata)');
     assert.equal(result.blocks[0]?.text, sentence(1));
+  });
+});
+
+/** Every page the repo carries: the golden pages and the e2e fixtures. */
+function fixturePages(): Array<{ name: string; url: string; html: string }> {
+  const root = path.join(import.meta.dirname, '..');
+  const pages = goldenPages()
+    .filter((p) => existsSync(path.join(p.dir, 'source.html')))
+    .map((p) => ({ name: p.slug, url: p.url, html: readFileSync(path.join(p.dir, 'source.html'), 'utf8') }));
+  for (const file of ['e2e/fixtures/seed/page-inline.html', 'e2e/fixtures/figure/article.html', 'test/fixtures/hidden/react-streaming-ssr.html']) {
+    pages.push({ name: file, url: 'https://example.com/story', html: readFileSync(path.join(root, file), 'utf8') });
+  }
+  return pages;
+}
+
+describe('the working copy never costs the article', () => {
+  for (const page of fixturePages()) {
+    it(`${page.name}: Readability keeps on the copy every word it keeps on the page without its furniture`, () => {
+      const loss = copyLoss(parseHtml(page.html, page.url));
+      assert.ok(loss.whole > 0, 'Readability finds an article on the whole page');
+      assert.deepEqual(loss.content, []);
+    });
+  }
+
+  it('copies the whole body when the region would leave a long paragraph out', () => {
+    // The story body holds 24 of 25 paragraphs; the 25th, in a column the region does not reach, is prose too.
+    const html = newsPage({ count: 24 }).replace('<div class="rail">', `<div class="rail"><div class="more"><div class="box"><p>${sentence(25)} ${sentence(26)}</p></div></div>`);
+    const doc = parseHtml(html, 'https://example.com/story');
+    assert.equal(proseRegion(doc)?.className, 'story-body', 'the region alone would cut it off');
+    assert.match(workingCopy(doc).doc.body.textContent ?? '', /Paragraph 26 of the story/u);
+  });
+
+  it('keeps the region when what it leaves out is short: teaser blurbs, a footer line', () => {
+    const html = newsPage().replace('<div class="rail">', '<div class="rail"><div class="card"><div class="box"><p>The ferry strike, explained in five charts.</p></div></div>');
+    const doc = parseHtml(html, 'https://example.com/story');
+    assert.doesNotMatch(workingCopy(doc).doc.body.textContent ?? '', /five charts/u);
+  });
+});
+
+describe('the copy strategies', () => {
+  for (const page of fixturePages()) {
+    it(`${page.name}: the walk and the pruned clone give the same copy`, () => {
+      const doc = parseHtml(page.html, page.url);
+      const walk = workingCopy(doc, 'walk');
+      const clone = workingCopy(doc, 'clone');
+      assert.equal(clone.doc.documentElement.outerHTML, walk.doc.documentElement.outerHTML);
+      assert.equal(clone.bylineHint, walk.bylineHint);
+    });
+  }
+
+  it('the clone leaves the page untouched', () => {
+    const doc = parseHtml(newsPage(), 'https://example.com/story');
+    const before = doc.documentElement.outerHTML;
+    cleanDocument(doc, { copy: 'clone' });
+    assert.equal(doc.documentElement.outerHTML, before);
+  });
+});
+
+describe('content a page hides until its scripts run', () => {
+  const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', 'hidden', name), 'utf8');
+
+  // Defuddle's test page general--react-streaming-ssr (MIT): the body arrives as <div hidden id="S:0"> and a
+  // $RC("B:0","S:0") script, the boundary shows a loading skeleton until then.
+  for (const copy of ['walk', 'clone'] as const) {
+    it(`swaps React's streamed segments into their boundary (${copy})`, () => {
+      const doc = parseHtml(fixture('react-streaming-ssr.html'), 'https://example.com/blog/widgets');
+      const result = cleanDocument(doc, { copy });
+      const text = result.blocks.map((b) => b.text).join('\n');
+      assert.match(text, /Modern widget systems have evolved significantly/u);
+      assert.match(text, /The dependency graph makes this lookup efficient/u);
+      const body = workingCopy(doc, copy).doc.body;
+      assert.equal(body.querySelector('[hidden], template, .skeleton'), null, 'the segment in place of the skeleton');
+      assert.ok(body.querySelector('.article-body > p'), 'inside the boundary');
+    });
+  }
+
+  it('swaps a segment into its placeholder ($RS) and leaves a swap whose ids are missing alone', () => {
+    const html = `<body><article><h1>Title</h1><template id="P:1"></template></article>
+      <div hidden id="S:1">${paragraphs(1, 4)}</div><div hidden id="S:9"><p>Never swapped.</p></div>
+      <script>$RS("S:1","P:1");$RC("B:7","S:9")</script></body>`;
+    const body = workingCopy(parseHtml(html)).doc.body;
+    assert.equal(body.querySelector('article')?.querySelectorAll('p').length, 4);
+    assert.equal(body.querySelector('#P\\:1, #S\\:1'), null);
+  });
+
+  it('keeps a page whose whole content is under aria-hidden while a modal is open', () => {
+    // Defuddle's issue 162 (MIT): <div class="updates-overlay" aria-hidden="true"> holds the letter.
+    const result = cleanDocument(parseHtml(fixture('aria-hidden-main.html'), 'https://earendil.com/posts/invitation/'));
+    assert.match(result.blocks.map((b) => b.text).join('\n'), /building in the open/u);
   });
 });

@@ -7,7 +7,7 @@ import { Article, type Metadata } from './article.ts';
 import { markRepeatsNow } from './memory/mark.ts';
 import { splitBlocks } from './blocks.ts';
 import { textToArticle } from './plain-text.ts';
-import { copyWithoutFurniture, dropCarried, proseRegion, type WorkingCopy } from './prune.ts';
+import { type WorkingCopy, workingCopy } from './prune.ts';
 import { toMarkdown } from './render.ts';
 import { applyRules } from './rules/index.ts';
 import { BLOCK_ID_ATTR, sanitizeInPlace } from './sanitize.ts';
@@ -32,7 +32,7 @@ export function cleanDocument(document: Document, options: CleanOptions = {}): C
   const served = document.getElementsByTagName('*').length;
   if (served > max * COPY_CEILING) throw tooLarge(served, max * COPY_CEILING);
   return withinStack(() => {
-    const copy = copyWithoutFurniture(document, proseRegion(document));
+    const copy = workingCopy(document, options.copy ?? 'clone');
     const elements = copy.doc.getElementsByTagName('*').length;
     if (elements > max) throw tooLarge(elements, max);
     return cleanCopy(copy, document, win, options);
@@ -58,13 +58,12 @@ function withinStack<T>(run: () => T): T {
 function cleanCopy(copy: WorkingCopy, document: Document, win: Window, options: CleanOptions): CleanResult {
   const parsed = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true }).parse();
   const root = parsed?.content;
-  if (root && copy.carriedByline !== null) dropCarried(root, copy.carriedByline);
   if (!parsed || !root || squash(root.textContent ?? '') === '') {
     throw new ReadOnceError('no-article', 'No article found on this page.');
   }
   const meta: Metadata = {
     title: squash(parsed.title ?? '') || squash(document.title),
-    byline: clean(parsed.byline),
+    byline: clean(parsed.byline) ?? copy.bylineHint,
     siteName: clean(parsed.siteName),
     publishedTime: clean(parsed.publishedTime),
     lang: clean(parsed.lang) ?? (document.documentElement.getAttribute('lang') || null),

@@ -10,6 +10,7 @@
  * images, which it unwraps. Forms stay too: ASP.NET sites wrap the whole page in one (42aad16bde… in the dev
  * corpus); only their controls go.
  * One walk with plain attribute reads: selector engines and live collections are slow on large pages in jsdom.
+ * The copy is made by that walk (jsdom) or by the DOM's own clone pruned in place (browsers); see CopyStrategy.
  */
 import { walkElements } from './dom.ts';
 import { squash } from './text.ts';
@@ -127,59 +128,161 @@ function holdsContent(node: Node): boolean {
   return node.nodeType === 1 && walkElements(node as Element, (el) => CONTENT_TAGS.has(el.localName)) !== null;
 }
 
-type Step = { source: Node; parent: Node; inBody: boolean } | { attach: Node; to: Node };
+/** How a copy is made: a JS walk that copies only what it keeps, or the DOM's own deep clone pruned in place. */
+export type CopyStrategy = 'walk' | 'clone';
 
 export interface WorkingCopy {
   doc: Document;
-  /** The text of a byline carried in from outside the region (see carryOutsideReads), if any. */
-  carriedByline: string | null;
+  /**
+   * The text of a byline found outside the region (see outsideReads), if any: a hint for the metadata when
+   * Readability finds none in the copy. It is data only; the copy does not hold it.
+   */
+  bylineHint: string | null;
 }
 
 /**
- * A copy of `doc` (same URL, so links resolve) without its furniture; `doc` itself is not touched. With a
- * `region` (an element of the body), the body holds only that element, those of its siblings that hold
- * content (Readability weighs the siblings of what it picks), and the chain of their ancestors; the page's
- * structured data moves to the head. Each element is filled while it is still detached and attached once
- * complete, so the copy is connected to its document in one step at the end, not node by node.
+ * React's streaming server rendering sends a suspended part of the page late, as `<div hidden id="S:0">` at the
+ * end of the body, and a script `$RC("B:0","S:0")` that moves it into its boundary (`<template id="B:0">`
+ * followed by the fallback, up to the comment `/$`); `$RS("S:1","P:1")` moves a segment to its placeholder
+ * `<template id="P:1">`. With scripts off (jsdom) or before they ran, the content is still hidden at the end.
  */
-export function copyWithoutFurniture(doc: Document, region: Element | null = null): WorkingCopy {
-  const copy = doc.cloneNode(false) as Document;
-  const body = doc.body;
-  // The region's ancestors, with how far above it each is.
-  const chain = new Map<Node, number>();
-  // Siblings are looked at up to a few levels above the region, or up to the <article> that holds it.
-  let siblingLevels = SIBLING_LEVELS;
-  if (region && body && body !== region && body.contains(region)) {
+const STREAMED = /\$R([CS])\(\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']\s*\)/gu;
+
+interface Swap {
+  /** $RC: the boundary template, whose fallback the segment replaces; $RS: the placeholder template. */
+  target: string;
+  segment: string;
+  replacesFallback: boolean;
+}
+
+/** The swaps the page's inline scripts would make, read from their text. */
+function streamedSwaps(doc: Document): Swap[] {
+  const swaps: Swap[] = [];
+  for (const script of doc.getElementsByTagName('script')) {
+    const text = script.textContent ?? '';
+    if (!text.includes('$R')) continue;
+    for (const [, kind, a, b] of text.matchAll(STREAMED)) {
+      swaps.push(kind === 'C' ? { target: a!, segment: b!, replacesFallback: true } : { target: b!, segment: a!, replacesFallback: false });
+    }
+  }
+  return swaps;
+}
+
+/** Does in the copy what the page's $RC/$RS scripts do: the segment's content takes its place. */
+function applySwaps(copy: Document, swaps: readonly Swap[]): void {
+  for (const { target, segment, replacesFallback } of swaps) {
+    const at = copy.getElementById(target);
+    const from = copy.getElementById(segment);
+    const parent = at?.parentNode;
+    if (!at || !from || !parent) continue;
+    let end: ChildNode | null = at.nextSibling;
+    if (replacesFallback) {
+      // The fallback runs to the boundary's closing comment, past nested boundaries.
+      for (let depth = 0; end; ) {
+        const next: ChildNode | null = end.nextSibling;
+        if (end.nodeType === 8) {
+          const data = (end as Comment).data;
+          if (data === '/$' && depth-- === 0) break;
+          if (data === '$?' || data === '$!' || data === '$') depth++;
+        }
+        parent.removeChild(end);
+        end = next;
+      }
+    }
+    while (from.firstChild) parent.insertBefore(from.firstChild, end);
+    at.remove();
+    from.remove();
+  }
+}
+
+/** Marker comments of React's streamed boundaries, which applySwaps reads; other comments are not copied. */
+const BOUNDARY_MARKS = new Set(['$?', '$!', '$', '/$']);
+
+/**
+ * Which of the body's parts the copy takes: all but, when there is a region, what lies around it. With a
+ * region, the body holds only that element, those of its siblings that hold content (Readability weighs the
+ * siblings of what it picks) up to a few levels above it, and the chain of their ancestors.
+ */
+class RegionCut {
+  /** The region's ancestors, with how far above it each is. */
+  private readonly chain = new Map<Node, number>();
+  /** Siblings are looked at up to a few levels above the region, or up to the <article> that holds it. */
+  private readonly siblingLevels: number = SIBLING_LEVELS;
+  /** What is left out around the region. */
+  readonly skipped: Element[] = [];
+  /** Of that, the siblings near the region that hold no content (where Readability might still find the byline). */
+  readonly passedOver: Element[] = [];
+
+  constructor(
+    readonly region: Element | null,
+    body: Element | null,
+  ) {
+    if (!region || !body || body === region || !body.contains(region)) return;
     let level = 1;
     let article = false;
     for (let el: Element | null = region.parentElement; el && el !== body; el = el.parentElement, level++) {
-      chain.set(el, level);
+      this.chain.set(el, level);
       if (!article && el.localName === 'article') {
         article = true;
-        siblingLevels = Math.max(siblingLevels, level);
+        this.siblingLevels = Math.max(this.siblingLevels, level);
       }
     }
-    chain.set(body, level);
+    this.chain.set(body, level);
   }
-  // What is left out around the region, and of that, the siblings near it that hold no content (where
-  // Readability might still find the byline).
-  const skipped: Element[] = [];
-  const passedOver: Element[] = [];
-  /** Whether the copy takes this child: all of them, except on the way down to the region. */
-  const takes = (source: Node, child: Node): boolean => {
-    const level = chain.get(source);
-    if (level === undefined || child === region || chain.has(child)) return true;
-    if (level <= siblingLevels && holdsContent(child)) return true;
+
+  get cuts(): boolean {
+    return this.chain.size > 0;
+  }
+
+  /** Makes the decisions over the page alone, to see what the cut would leave out. */
+  probe(): readonly Element[] {
+    for (const parent of this.chain.keys()) {
+      for (let child = parent.firstChild; child; child = child.nextSibling) this.takes(parent, child);
+    }
+    return this.skipped;
+  }
+
+  /** Whether the copy takes this child of `parent`: all of them, except on the way down to the region. */
+  takes(parent: Node, child: Node): boolean {
+    const level = this.chain.get(parent);
+    if (level === undefined || child === this.region || this.chain.has(child)) return true;
+    if (level <= this.siblingLevels && holdsContent(child)) return true;
     if (child.nodeType === 1) {
-      skipped.push(child as Element);
-      if (level <= siblingLevels) passedOver.push(child as Element);
+      this.skipped.push(child as Element);
+      if (level <= this.siblingLevels) this.passedOver.push(child as Element);
     }
     return false;
-  };
+  }
+}
+
+/**
+ * What the copy keeps of a node of the page: 'skip' leaves it and all it holds out, 'keep' takes it (an
+ * element without its style and aria-hidden: see copyElement).
+ */
+function keeps(node: Node, inBody: boolean, streamed: ReadonlySet<string>): boolean {
+  if (node.nodeType === 8) return BOUNDARY_MARKS.has((node as Comment).data) && streamed.size > 0;
+  if (node.nodeType === 10) return false; // the doctype (<!doctype> may have no name)
+  if (node.nodeType !== 1) return true;
+  const el = node as Element;
+  if (isClobbered(el)) return false;
+  // A streamed segment and its boundary stay until applySwaps has put the segment in place.
+  if (streamed.size > 0 && el.id !== '' && streamed.has(el.id)) return true;
+  return !isFurniture(el, inBody);
+}
+
+type Step = { source: Node; parent: Node; inBody: boolean } | { attach: Node; to: Node };
+
+/**
+ * The copy by a walk: only what is kept is copied. Each element is filled while it is still detached and
+ * attached once complete, so the copy is connected to its document in one step at the end, not node by node.
+ * Cheaper in jsdom, where copying a node costs more than deciding about it.
+ */
+function walkCopy(doc: Document, cut: RegionCut, streamed: ReadonlySet<string>): Document {
+  const copy = doc.cloneNode(false) as Document;
   const stack: Step[] = [];
   const pushChildren = (source: Node, parent: Node, inBody: boolean) => {
     for (let child = source.lastChild; child; child = child.previousSibling) {
-      if (takes(source, child)) stack.push({ source: child, parent, inBody });
+      if (cut.takes(source, child)) stack.push({ source: child, parent, inBody });
     }
   };
   pushChildren(doc, copy, false);
@@ -190,19 +293,121 @@ export function copyWithoutFurniture(doc: Document, region: Element | null = nul
       continue;
     }
     const { source, parent, inBody } = step;
-    if (source.nodeType === 8 || source.nodeType === 10) continue; // comments; the doctype (<!doctype> may have no name)
+    if (!keeps(source, inBody, streamed)) continue;
     if (source.nodeType !== 1) {
       parent.appendChild(copy.importNode(source, false));
       continue;
     }
     const el = source as Element;
-    if (isClobbered(el) || isFurniture(el, inBody)) continue;
     const node = copyElement(copy, el);
     stack.push({ attach: node, to: parent });
     pushChildren(el, node, inBody || el.tagName.toUpperCase() === 'BODY');
   }
-  const carriedByline = chain.size > 0 ? carryOutsideReads(skipped, passedOver, region!, copy) : null;
-  return { doc: copy, carriedByline };
+  return copy;
+}
+
+/**
+ * The copy by the DOM's deep clone, then pruned in place with the same decisions as walkCopy. Cheaper in a
+ * browser, whose native clone is faster than a walk in JavaScript. The region is found again in the clone
+ * (the same structure, so the same element).
+ */
+function cloneCopy(doc: Document, regionOf: (doc: Document) => Element | null, streamed: ReadonlySet<string>): { copy: Document; cut: RegionCut } {
+  const copy = doc.cloneNode(true) as Document;
+  const cut = new RegionCut(regionOf(copy), copy.body);
+  const gone: Node[] = [];
+  const visit = (parent: Node, inBody: boolean, stack: Array<[Node, boolean]>) => {
+    for (let child = parent.lastChild; child; child = child.previousSibling) {
+      if (!cut.takes(parent, child) || !keeps(child, inBody, streamed)) gone.push(child);
+      else if (child.nodeType === 1) stack.push([child, inBody]);
+    }
+  };
+  const stack: Array<[Node, boolean]> = [];
+  visit(copy, false, stack);
+  while (stack.length > 0) {
+    const [el, inBody] = stack.pop()! as [Element, boolean];
+    if (el.hasAttribute('style')) el.removeAttribute('style');
+    if (el.hasAttribute('aria-hidden')) el.removeAttribute('aria-hidden');
+    visit(el, inBody || el.tagName.toUpperCase() === 'BODY', stack);
+  }
+  // What the region leaves out is read (outsideReads) before it goes: makeCopy detaches it after.
+  const skipped = new Set<Node>(cut.skipped);
+  for (const node of gone) if (!skipped.has(node)) node.parentNode?.removeChild(node);
+  return { copy, cut };
+}
+
+/**
+ * A copy of `doc` (same URL, so links resolve) without its furniture; `doc` itself is not touched. With a
+ * region (an element of the body), only the region and what lies near it (RegionCut); the page's structured
+ * data moves to the head. Both strategies give the same copy.
+ */
+export function copyWithoutFurniture(doc: Document, region: Element | null = null, strategy: CopyStrategy = 'walk'): WorkingCopy {
+  return makeCopy(doc, (d) => (d === doc || !region ? region : counterpart(region, d)), strategy);
+}
+
+/** The element at the same place in a clone of the element's document. */
+function counterpart(el: Element, clone: Document): Element | null {
+  const path: number[] = [];
+  for (let node: Node = el; node.parentNode; node = node.parentNode) {
+    let i = 0;
+    for (let sibling = node.previousSibling; sibling; sibling = sibling.previousSibling) i++;
+    path.push(i);
+  }
+  let node: Node | null = clone;
+  for (let k = path.length - 1; k >= 0 && node; k--) node = node.childNodes[path[k]!] ?? null;
+  return node?.nodeType === 1 ? (node as Element) : null;
+}
+
+function makeCopy(doc: Document, regionOf: (doc: Document) => Element | null, strategy: CopyStrategy): WorkingCopy {
+  const swaps = streamedSwaps(doc);
+  const streamed = new Set(swaps.flatMap((s) => [s.target, s.segment]));
+  let copy: Document;
+  let cut: RegionCut;
+  if (strategy === 'clone') {
+    ({ copy, cut } = cloneCopy(doc, regionOf, streamed));
+  } else {
+    cut = new RegionCut(regionOf(doc), doc.body);
+    copy = walkCopy(doc, cut, streamed);
+  }
+  const bylineHint = cut.cuts ? outsideReads(cut, copy) : null;
+  if (strategy === 'clone') for (const el of cut.skipped) el.remove();
+  if (swaps.length > 0) applySwaps(copy, swaps);
+  return { doc: copy, bylineHint };
+}
+
+/** A paragraph this long outside the region, and not in furniture, is prose the region would cut off. */
+const LONG_PARAGRAPH = 200;
+
+/**
+ * Whether what the region leaves out holds prose: a long paragraph that is not in the page's furniture (a
+ * teaser card's blurb is short; a section of the article the region missed is not).
+ */
+function leavesOutProse(skipped: readonly Element[]): boolean {
+  for (const root of skipped) {
+    const stack: Array<[Element, boolean]> = [[root, true]];
+    while (stack.length > 0) {
+      const [el] = stack.pop()!;
+      if (isClobbered(el) || isFurniture(el, true)) continue;
+      if (el.localName === 'p' && squash(el.textContent ?? '').length >= LONG_PARAGRAPH) return true;
+      for (let child = el.firstElementChild; child; child = child.nextElementSibling) stack.push([child, true]);
+    }
+  }
+  return false;
+}
+
+/**
+ * The copy the engine reads: the page without its furniture, around its prose region when that is clear-cut.
+ * It is not when the page streams its content in late (the region was found before the swap) or when what
+ * the region leaves out holds prose: then the whole body is copied, as Readability alone would read it.
+ */
+export function workingCopy(doc: Document, strategy: CopyStrategy = 'walk'): WorkingCopy {
+  const streams = streamedSwaps(doc).length > 0;
+  return makeCopy(doc, (d) => (streams ? d.body : clearCutRegion(d)), strategy);
+}
+
+function clearCutRegion(doc: Document): Element | null {
+  const region = proseRegion(doc);
+  if (!region || region === doc.body) return region;
+  return leavesOutProse(new RegionCut(region, doc.body).probe()) ? doc.body : region;
 }
 
 // What Readability takes for a byline: rel=author, an author itemprop, or a class or id of this kind.
@@ -218,49 +423,26 @@ function isBylineCandidate(el: Element): boolean {
 
 /**
  * What Readability reads from the whole page, not only from the article: metadata (some pages put their
- * <meta> and JSON-LD in the body) goes to the copy's head; a byline in a sibling passed over before the
- * region goes ahead of it. Returns the byline's text, so that it can be taken out of the article again when
- * Readability does not take it (see dropCarried).
+ * <meta> and JSON-LD in the body) goes to the copy's head. A byline in a sibling passed over before the region
+ * is returned as a hint for the metadata.
  */
-function carryOutsideReads(skipped: Element[], passedOver: Element[], region: Element, copy: Document): string | null {
-  const near = new Set(passedOver.filter((el) => el.compareDocumentPosition(region) & FOLLOWING));
-  // Set inside the walk's callback, which TypeScript's narrowing does not see.
-  let byline = null as Element | null;
-  for (const root of inDocumentOrder(skipped)) {
+function outsideReads(cut: RegionCut, copy: Document): string | null {
+  const near = new Set(cut.passedOver.filter((el) => el.compareDocumentPosition(cut.region!) & FOLLOWING));
+  let byline: string | null = null;
+  for (const root of inDocumentOrder(cut.skipped)) {
     walkElements(root, (el) => {
       if (el.localName === 'meta' || (el.localName === 'script' && el.getAttribute('type') === 'application/ld+json')) {
-        copy.head?.appendChild(copy.importNode(el, true));
-      } else if (!byline && near.has(root) && isBylineCandidate(el)) {
-        byline = el;
+        copy.head?.appendChild(el.ownerDocument === copy ? el.cloneNode(true) : copy.importNode(el, true));
+      } else if (byline === null && near.has(root) && isBylineCandidate(el)) {
+        byline = squash(el.textContent ?? '');
       }
     });
   }
-  if (!byline || !copy.body) return null;
-  copy.body.prepend(copy.importNode(byline, true));
-  return byline.textContent;
+  return byline;
 }
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without a window at hand
 
 function inDocumentOrder(elements: Element[]): Element[] {
-  return elements.sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
-}
-
-/** How far into the article a carried byline that Readability kept can be: it went in first. */
-const CARRIED_REACH = 50;
-
-/**
- * A carried byline that Readability did not take as one is not part of the article. Readability may have
- * rewrapped it (a <div> of text becomes a <p>), so it is found by its text, near the start.
- */
-export function dropCarried(article: Element, carried: string): void {
-  const text = squash(carried);
-  let seen = 0;
-  walkElements(article, (el) => {
-    if (el !== article && squash(el.textContent ?? '') === text) {
-      el.remove();
-      return true;
-    }
-    return ++seen > CARRIED_REACH;
-  });
+  return [...elements].sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
 }

@@ -85,6 +85,12 @@ export interface CleanOptions {
    */
   maxElements?: number;
   /**
+   * How the engine copies the page before reading it (the page itself is never changed): 'clone', the DOM's
+   * own deep clone pruned in place, is the faster in browsers and the default; 'walk', a JavaScript walk that
+   * copies only what it keeps, is the faster in jsdom and what the Node entry uses. Both give the same copy.
+   */
+  copy?: 'clone' | 'walk';
+  /**
    * A reading memory to mark the result against (`result.readBefore`); `url` says which page this is. For a memory
    * that must be awaited (IndexedDB, a file), call `markRepeats(result, memory, url)` instead.
    */
