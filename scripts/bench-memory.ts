@@ -15,10 +15,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
-import { InMemoryReadingMemory } from '../src/core/memory/in-memory.ts';
 import { MIN_SIMILARITY, MIN_WORDS, SKETCH_SIZE, memoryWords, sketchWords } from '../src/core/memory/fingerprint.ts';
+import { InMemoryReadingMemory } from '../src/core/memory/in-memory.ts';
 import { markRepeatsNow, rememberedArticle, type MarkableBlock } from '../src/core/memory/mark.ts';
-import type { Fingerprint } from '../src/core/memory/types.ts';
+import { runWorkload, type WorkloadResult } from './bench-memory-workload.ts';
 import { corpusDir, readCorpus } from './lib/corpus.ts';
 
 const { values, positionals } = parseArgs({
@@ -30,97 +30,51 @@ const { values, positionals } = parseArgs({
   },
 });
 
-/** A news article's paragraphs of MIN_WORDS words or more: the dev corpus has a median of 14 and a mean of 17. */
+/** Counted blocks per synthetic article: dev-corpus articles have a median of 14 blocks of MIN_WORDS words or more. */
 const BLOCKS_PER_ARTICLE = 20;
 const LOOKUPS = 200;
 
-function ms(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-/** A deterministic generator (mulberry32), so every run builds the same memory. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const VOCABULARY = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}`);
-
-function paragraph(next: () => number): string[] {
-  const n = 15 + Math.floor(next() * 50);
-  return Array.from({ length: n }, () => VOCABULARY[Math.floor(next() ** 2 * VOCABULARY.length)]!);
-}
-
-function article(next: () => number): Fingerprint[] {
-  return Array.from({ length: BLOCKS_PER_ARTICLE }, () => sketchWords(paragraph(next)));
-}
-
 async function memoryTable(): Promise<void> {
   const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
+  const inChromium = values['skip-chromium'] ? null : await chromiumRuns(sizes);
   const rows: string[][] = [];
-  const chromiumTimes = values['skip-chromium'] ? null : await chromiumLookups(sizes);
+  const chromiumLookup = new Map<number, number>();
   for (const size of sizes) {
-    const next = random(size);
-    const memory = new InMemoryReadingMemory({ maxArticles: size });
-    const probes: Fingerprint[][] = [];
-    let recording = 0;
-    for (let i = 0; i < size; i++) {
-      const fingerprints = article(next);
-      // Half the probes are articles read before, so lookups find what they look for as well as miss.
-      if (i % Math.max(1, Math.floor(size / LOOKUPS)) === 0) probes.push(probes.length % 2 ? fingerprints : article(next));
-      const started = process.hrtime.bigint();
-      memory.recordNow({ url: `https://example.com/${i}`, title: `Article ${i}`, site: 'example.com', time: i, fingerprints });
-      recording += ms(started);
-    }
-    const recordMs = recording / size;
-    const texts = Array.from({ length: 50 }, () => Array.from({ length: BLOCKS_PER_ARTICLE }, () => paragraph(next).join(' ')));
-    const sketching = process.hrtime.bigint();
-    for (const text of texts) for (const block of text) sketchWords(memoryWords(block));
-    const fingerprintMs = ms(sketching) / texts.length;
-    const lookupStart = process.hrtime.bigint();
-    let found = 0;
-    for (const probe of probes) found += memory.lookupNow(probe).filter((s) => s.length > 0).length;
-    const lookupMs = ms(lookupStart) / probes.length;
-    const stats = memory.stats();
-    const perBlock = SKETCH_SIZE + memory.tableBytes() / stats.blocks;
+    const node = runWorkload(size, BLOCKS_PER_ARTICLE, LOOKUPS, () => performance.now());
+    const browser = inChromium?.get(size);
+    if (browser) chromiumLookup.set(size, browser.lookupMs);
     rows.push([
       size.toLocaleString('en'),
-      lookupMs.toFixed(3),
-      chromiumTimes ? chromiumTimes.get(size)!.toFixed(3) : '-',
-      fingerprintMs.toFixed(3),
-      recordMs.toFixed(3),
+      node.lookupMs.toFixed(3),
+      browser ? browser.lookupMs.toFixed(3) : '-',
+      node.fingerprintMs.toFixed(2),
+      node.recordMs.toFixed(3),
+      browser ? browser.recordMs.toFixed(3) : '-',
       String(SKETCH_SIZE),
-      perBlock.toFixed(0),
-      `${found}/${probes.length * BLOCKS_PER_ARTICLE}`,
+      (SKETCH_SIZE + node.indexBytes / node.blocks).toFixed(0),
+      `${node.found}/${node.probed}`,
     ]);
   }
-  console.log(`Reading memory: ${BLOCKS_PER_ARTICLE} counted blocks per article, ${LOOKUPS} lookups of ${BLOCKS_PER_ARTICLE} blocks each`);
-  printTable(['articles', 'lookup ms/article (Node)', 'lookup ms/article (Chromium)', 'fingerprint ms/article', 'record ms/article', 'stored bytes/block', 'in-memory bytes/block', 'blocks found'], rows);
-  if (chromiumTimes) {
-    const [a, b] = [chromiumTimes.get(10_000), chromiumTimes.get(100_000)];
-    if (a !== undefined && b !== undefined) console.log(`Chromium lookup 10k → 100k: ×${(b / a).toFixed(2)} (target ≤ 1.5; 10k target ≤ 5 ms: ${a.toFixed(3)} ms)`);
+  console.log(`Reading memory: synthetic articles of ${BLOCKS_PER_ARTICLE} counted blocks, ${LOOKUPS} articles looked up (half read before)\n`);
+  printTable(
+    ['articles', 'lookup ms/article, Node', 'lookup ms/article, Chromium', 'fingerprint ms/article', 'record ms/article, Node', 'record ms/article, Chromium', 'stored bytes/block', 'in-memory bytes/block', 'blocks found'],
+    rows,
+  );
+  const [a, b] = [chromiumLookup.get(10_000), chromiumLookup.get(100_000)];
+  if (a !== undefined && b !== undefined) {
+    console.log(`\nChromium lookup at 10k: ${a.toFixed(3)} ms (target ≤ 5); 10k → 100k: ×${(b / a).toFixed(2)} (target ≤ 1.5)`);
   }
+  console.log('Stored bytes/block: the sketch kept per counted block (url, title, site and time are kept once per article).');
 }
 
-/** Lookup time per article in Chromium: the same memory and probes, built in the page by the engine's own code. */
-async function chromiumLookups(sizes: number[]): Promise<Map<number, number>> {
+/** The same workload in Chromium: the engine's code bundled into a blank page, through Playwright. */
+async function chromiumRuns(sizes: number[]): Promise<Map<number, WorkloadResult>> {
   const bundle = await build({
-    stdin: {
-      contents: `
-        import { InMemoryReadingMemory } from './src/core/memory/in-memory.ts';
-        import { sketchWords } from './src/core/memory/fingerprint.ts';
-        globalThis.benchMemory = ${benchInPage.toString()};
-        globalThis.deps = { InMemoryReadingMemory, sketchWords, random: ${random.toString()} };`,
-      resolveDir: path.resolve(import.meta.dirname, '..'),
-      loader: 'ts',
-    },
+    entryPoints: [path.join(import.meta.dirname, 'bench-memory-workload.ts')],
     bundle: true,
     write: false,
     format: 'iife',
+    globalName: 'workload',
   });
   const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
   const browser = await chromium.launch({ executablePath, headless: true });
@@ -128,34 +82,21 @@ async function chromiumLookups(sizes: number[]): Promise<Map<number, number>> {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>bench</title>');
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
-    const out = new Map<number, number>();
+    const out = new Map<number, WorkloadResult>();
     for (const size of sizes) {
-      const args = { n: size, lookups: LOOKUPS, blocks: BLOCKS_PER_ARTICLE };
-      out.set(size, await page.evaluate((a) => (globalThis as unknown as { benchMemory: (n: number, l: number, b: number) => number }).benchMemory(a.n, a.lookups, a.blocks), args));
+      const args = { size, blocks: BLOCKS_PER_ARTICLE, lookups: LOOKUPS };
+      out.set(
+        size,
+        await page.evaluate(
+          (a) => (globalThis as unknown as { workload: { runWorkload: typeof runWorkload } }).workload.runWorkload(a.size, a.blocks, a.lookups, () => performance.now()),
+          args,
+        ),
+      );
     }
     return out;
   } finally {
     await browser.close();
   }
-}
-
-/** Runs in the page: builds a memory of `size` articles and returns ms per article looked up. */
-function benchInPage(size: number, lookups: number, blocks: number): number {
-  const { InMemoryReadingMemory: Memory, sketchWords: sketch, random: rnd } = (globalThis as unknown as { deps: { InMemoryReadingMemory: typeof InMemoryReadingMemory; sketchWords: typeof sketchWords; random: typeof random } }).deps;
-  const next = rnd(size);
-  const vocabulary = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}`);
-  const art = () =>
-    Array.from({ length: blocks }, () => sketch(Array.from({ length: 15 + Math.floor(next() * 50) }, () => vocabulary[Math.floor(next() ** 2 * vocabulary.length)]!)));
-  const memory = new Memory({ maxArticles: size });
-  const probes: Uint8Array[][] = [];
-  for (let i = 0; i < size; i++) {
-    const fingerprints = art();
-    if (i % Math.max(1, Math.floor(size / lookups)) === 0) probes.push(probes.length % 2 ? fingerprints : art());
-    memory.recordNow({ url: `https://example.com/${i}`, title: `Article ${i}`, site: 'example.com', time: i, fingerprints });
-  }
-  const start = performance.now();
-  for (const probe of probes) memory.lookupNow(probe);
-  return (performance.now() - start) / probes.length;
 }
 
 function printTable(head: string[], rows: string[][]): void {

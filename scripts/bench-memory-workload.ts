@@ -1,0 +1,58 @@
+/**
+ * The reading-memory workload of scripts/bench-memory.ts, one code for Node and for a Chromium page (bundled by
+ * esbuild there): a memory of `size` synthetic articles, then lookups of articles half read before, half not.
+ * Pure (no Node or browser API) but for the clock it is given.
+ */
+import { memoryWords, sketchWords } from '../src/core/memory/fingerprint.ts';
+import { InMemoryReadingMemory } from '../src/core/memory/in-memory.ts';
+import type { Fingerprint } from '../src/core/memory/types.ts';
+
+export interface WorkloadResult {
+  lookupMs: number;
+  recordMs: number;
+  fingerprintMs: number;
+  blocks: number;
+  indexBytes: number;
+  found: number;
+  probed: number;
+}
+
+/** A deterministic generator (mulberry32), so every run and both engines build the same memory. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Skewed like a language: a few words are everywhere, most are rare.
+const VOCABULARY = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}`);
+
+export function runWorkload(size: number, blocksPerArticle: number, lookups: number, now: () => number): WorkloadResult {
+  const next = random(size);
+  const paragraph = () => Array.from({ length: 15 + Math.floor(next() * 50) }, () => VOCABULARY[Math.floor(next() ** 2 * VOCABULARY.length)]!);
+  const article = (): Fingerprint[] => Array.from({ length: blocksPerArticle }, () => sketchWords(paragraph()));
+  const memory = new InMemoryReadingMemory({ maxArticles: size });
+  const probes: Fingerprint[][] = [];
+  const every = Math.max(1, Math.floor(size / lookups));
+  let recordMs = 0;
+  for (let i = 0; i < size; i++) {
+    const fingerprints = article();
+    if (i % every === 0) probes.push(probes.length % 2 ? fingerprints : article());
+    const start = now();
+    memory.recordNow({ url: `https://example.com/${i}`, title: `Article ${i}`, site: 'example.com', time: i, fingerprints });
+    recordMs += now() - start;
+  }
+  const texts = Array.from({ length: 50 }, () => Array.from({ length: blocksPerArticle }, () => paragraph().join(' ')));
+  const sketching = now();
+  for (const text of texts) for (const block of text) sketchWords(memoryWords(block));
+  const fingerprintMs = (now() - sketching) / texts.length;
+  let found = 0;
+  const start = now();
+  for (const probe of probes) found += memory.lookupNow(probe).filter((s) => s.length > 0).length;
+  const lookupMs = (now() - start) / probes.length;
+  const { blocks } = memory.stats();
+  return { lookupMs, recordMs: recordMs / size, fingerprintMs, blocks, indexBytes: memory.tableBytes(), found, probed: probes.length * blocksPerArticle };
+}
