@@ -14,9 +14,9 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import type { CDPSession, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { PopupPage } from './pages/popup-page.ts';
-import { ReaderPage, HOST_TAG } from './pages/reader-page.ts';
+import { READER_FRAME, ReaderPage } from './pages/reader-page.ts';
 import { clickToolbarButton, launchExtension, tabIdOf, type LoadedExtension } from './support/extension.ts';
 import { hazards } from '../test/hostile/inert.ts';
 import { XSS_VECTORS, articlePage, type Marker } from '../test/hostile/xss-vectors.ts';
@@ -84,9 +84,9 @@ const PLAIN = articlePage([]).replace('<head>\n', `<head>\n${RECORDER}\n`);
 const RESTYLE = PLAIN.replace(
   '</head>',
   `<style>
-readonce-reader, html > readonce-reader, [style] { display: none !important; opacity: 0 !important; visibility: hidden !important; transform: scale(0) !important; }
+iframe, html > iframe, [style] { display: none !important; opacity: 0 !important; visibility: hidden !important; transform: scale(0) !important; }
 *, *::before, *::after, :host, ::slotted(*) { color: rgb(255, 0, 0) !important; font-family: "Comic Sans MS", cursive !important; letter-spacing: 9px !important; background: rgb(0, 255, 0) !important; }
-:root, html, body, readonce-reader { --ro-fg: rgb(255, 0, 0); --ro-bg: rgb(0, 255, 0); --ro-sans: "Comic Sans MS"; --ro-serif: "Comic Sans MS"; --ro-font-size: 3px; --ro-measure: 10px; --ro-muted: red; --ro-accent: red; --ro-border: red; --ro-surface: red; --ro-line-height: 9; color-scheme: dark; }
+:root, html, body, iframe { --ro-fg: rgb(255, 0, 0); --ro-bg: rgb(0, 255, 0); --ro-sans: "Comic Sans MS"; --ro-serif: "Comic Sans MS"; --ro-font-size: 3px; --ro-measure: 10px; --ro-muted: red; --ro-accent: red; --ro-border: red; --ro-surface: red; --ro-line-height: 9; color-scheme: dark; }
 </style></head>`,
 );
 
@@ -116,36 +116,17 @@ async function openPage(path: string): Promise<Page> {
 
 const xssLog = (page: Page) => page.evaluate(() => (window as unknown as { __xssLog: number[] }).__xssLog.slice());
 
-/** outerHTML of `selector` in the reader's closed shadow root, read as DevTools does (CDP, pierce). */
-async function readerHtml(page: Page, selector: string): Promise<string> {
-  const cdp: CDPSession = await page.context().newCDPSession(page);
-  try {
-    type Node = { nodeId: number; nodeName: string; children?: Node[]; shadowRoots?: Node[] };
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-    const stack: Node[] = [root];
-    let shadow: Node | undefined;
-    while (stack.length > 0 && !shadow) {
-      const node = stack.pop()!;
-      if (node.nodeName === HOST_TAG.toUpperCase()) shadow = node.shadowRoots?.[0];
-      stack.push(...(node.children ?? []));
-    }
-    if (!shadow) throw new Error('reader overlay is not open');
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector });
-    if (!nodeId) throw new Error(`no ${selector} in the reader`);
-    return (await cdp.send('DOM.getOuterHTML', { nodeId })).outerHTML;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
-}
+/** outerHTML of `selector` in the reader's document. */
+const readerHtml = (page: Page, selector: string) => new ReaderPage(page).html(selector);
 
 /** The page's DOM without the reader's host element: what reader mode must leave exactly as it was. */
 const pageDom = (page: Page) =>
-  page.evaluate((tag) => {
+  page.evaluate((selector) => {
     // Into an inert document: a clone owned by the live page would load its images and fire their handlers.
     const copy = document.implementation.createHTMLDocument('').importNode(document.documentElement, true);
-    copy.querySelectorAll(tag).forEach((el) => el.remove());
+    copy.querySelectorAll(selector).forEach((el) => el.remove());
     return copy.outerHTML;
-  }, HOST_TAG);
+  }, READER_FRAME);
 
 /** Waits until the page's own load has stopped hitting the server (1.5 s without a request; at most 20 s). */
 async function quiet(): Promise<void> {
@@ -222,41 +203,32 @@ describe('hostile page: XSS vectors in the real browser', () => {
 });
 
 describe('hostile page: the page cannot reach the reader or the extension', () => {
-  it('cannot get a handle on the reader, read its text, or catch it through a hooked attachShadow', async () => {
+  it('cannot get a handle on the reader or read its text: it sees one iframe of another origin', async () => {
     const page = await openPage('/plain.html');
-    // Hooks a page might set before the reader opens.
-    await page.evaluate(() => {
-      const w = window as unknown as { __caught: unknown[] };
-      w.__caught = [];
-      const attach = Element.prototype.attachShadow;
-      Element.prototype.attachShadow = function (init: ShadowRootInit) {
-        const root = attach.call(this, init);
-        w.__caught.push(root);
-        return root;
-      };
-      new MutationObserver((records) => {
-        for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && n.shadowRoot) w.__caught.push(n.shadowRoot);
-      }).observe(document, { childList: true, subtree: true });
-    });
     await clickToolbarButton(ext, page);
     const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
     await popup.waitForArticle();
     await popup.openReaderMode();
     const reader = new ReaderPage(page);
     await reader.waitUntilOpen();
-    const seen = await page.evaluate((tag) => {
-      const host = document.querySelector(tag)!;
+    const seen = await page.evaluate((selector) => {
+      const frame = document.querySelector<HTMLIFrameElement>(selector)!;
+      let frameText = 'refused';
+      try {
+        frameText = frame.contentWindow!.document.documentElement.outerHTML;
+      } catch {
+        // another origin: refused
+      }
       return {
-        shadowRoot: host.shadowRoot === null,
-        caught: (window as unknown as { __caught: unknown[] }).__caught.length,
-        text: host.textContent,
-        html: host.innerHTML,
-        childNodes: host.childNodes.length,
+        contentDocument: frame.contentDocument,
+        frameText,
+        text: frame.textContent,
+        childNodes: frame.childNodes.length,
         // innerText of the page must not include the article as shown by the reader (only the page's own).
         quarterlyInPageText: (document.body.innerText.match(/quarterly reports/g) ?? []).length,
       };
-    }, HOST_TAG);
-    assert.deepEqual(seen, { shadowRoot: true, caught: 0, text: '', html: '', childNodes: 0, quarterlyInPageText: 1 });
+    }, READER_FRAME);
+    assert.deepEqual(seen, { contentDocument: null, frameText: 'refused', text: '', childNodes: 0, quarterlyInPageText: 1 });
     await reader.detach();
     await popup.close();
     await page.close();
@@ -271,16 +243,16 @@ describe('hostile page: the page cannot reach the reader or the extension', () =
       await popup.openReaderMode();
       const reader = new ReaderPage(page);
       await reader.waitUntilOpen();
-      await settle(1000); // the overlay fades in
+      await settle(1000); // the reader fades in
       const props = ['color', 'background-color', 'font-family', 'font-size', 'letter-spacing', 'line-height', 'max-width', 'display', 'visibility', 'opacity'];
       const result = {
         root: await reader.style('.ro-reader', props),
         article: await reader.style('.ro-article', props),
         paragraph: await reader.style('.ro-body p', props),
-        host: await page.evaluate((tag) => {
-          const s = getComputedStyle(document.querySelector(tag)!);
+        host: await page.evaluate((selector) => {
+          const s = getComputedStyle(document.querySelector(selector)!);
           return { display: s.display, opacity: s.opacity, visibility: s.visibility, transform: s.transform };
-        }, HOST_TAG),
+        }, READER_FRAME),
       };
       await reader.detach();
       await popup.close();
@@ -347,54 +319,13 @@ describe('hostile page: the page cannot reach the reader or the extension', () =
     await page.close();
     assert.equal(open, true);
   });
-
-  // A page can register the reader's element name before the reader opens: its constructor then runs on the
-  // reader's host element, and can attach a shadow root of its own so that the reader's attachShadow throws.
-  async function squatReader(): Promise<{ squat: string[]; host: boolean; openRoot: string | null; page: Page; popup: PopupPage }> {
-    server.pages.set(
-      '/squat.html',
-      PLAIN.replace(
-        '</head>',
-        `<script>window.__squat = []; customElements.define('readonce-reader', class extends HTMLElement {
-  constructor() { super(); window.__squat.push('constructed'); try { window.__squat.push(this.attachShadow({ mode: 'open' }) ? 'own shadow' : ''); } catch (e) { window.__squat.push('attach failed'); } }
-  connectedCallback() { window.__squat.push('connected'); }
-});</script></head>`,
-      ),
-    );
-    const page = await openPage('/squat.html');
-    await clickToolbarButton(ext, page);
-    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
-    await popup.waitForArticle();
-    await popup.openReaderMode();
-    await settle();
-    const state = await page.evaluate((tag) => {
-      const host = document.querySelector(tag);
-      return { squat: (window as unknown as { __squat: string[] }).__squat, host: host !== null, openRoot: host?.shadowRoot?.innerHTML ?? null };
-    }, HOST_TAG);
-    console.log(`# page-defined readonce-reader: ${JSON.stringify(state)}`);
-    return { ...state, page, popup };
-  }
-
-  it('a page that defines the reader\'s element name first cannot read the article through it', async () => {
-    const { openRoot, page, popup } = await squatReader();
-    assert.ok(openRoot === null || !/quarterly reports/u.test(openRoot), 'the article leaked into a shadow root the page owns');
-    await popup.close();
-    await page.close();
-  });
-
-  it('a page that defines the reader\'s element name first still gets reader mode, and runs no code in it', { todo: 'the overlay host is <readonce-reader>: a page-registered custom element runs its constructor on it, and its own attachShadow makes the reader\'s throw, so reader mode silently does not open' }, async () => {
-    const { squat, host, page, popup } = await squatReader();
-    await popup.close();
-    await page.close();
-    assert.deepEqual(squat, [], 'page code ran on the reader host');
-    assert.equal(host, true, 'reader mode did not open');
-  });
+  // A page registering the old overlay's element name first: e2e/page-attacks.test.ts.
 });
 
 describe('hostile page: size and a page that changes under the popup', () => {
-  // The issue's target is 10 s; 15 s leaves the popup time to open. Measured: no answer within 60 s (the engine's
-  // limit is 250k elements, and Readability on 200k takes far longer; see scripts/bench-hostile.ts).
-  it('a 20 MB page with 200k elements gives a result or "too large" within 10 s, and the page stays usable', { todo: 'no answer within 60 s on 200k elements: the element limit is too high for the time target' }, async () => {
+  // The issue's target: an answer within 10 s (the popup's own limit, ANSWER_TIME_LIMIT_MS, says "took too long"
+  // then), and the page's main thread never frozen longer. Was a todo while the engine took over 60 s here.
+  it('a 20 MB page with 200k elements gives a result, "too large" or "took too long" within 10 s, and the page stays usable', async () => {
     const rows: string[] = [];
     for (let i = 0; i < 100_000; i++) rows.push(`<div class="row"><span>Item ${i}: harbour ferry ticket, adult return, weekday off-peak, price unchanged since last season (${i % 1000} pence)</span></div>`);
     server.pages.set('/big.html', articlePage([]).replace('</article>', `</article><section>${rows.join('\n')}</section>`));
@@ -422,7 +353,10 @@ describe('hostile page: size and a page that changes under the popup', () => {
     const responsive = await page.evaluate(() => 1 + 1);
     console.log(`# big page: ${elements} elements; popup answered in ${ms} ms with ${outcome}; page's longest freeze ${longestFreeze} ms`);
     assert.equal(responsive, 2);
-    assert.ok(outcome === 'article' || /large/iu.test(outcome), outcome);
+    assert.ok(outcome === 'article' || /large|too long/iu.test(outcome), outcome);
+    // The popup opens (page load, scripts) before its timer starts: 1.5 s for that.
+    assert.ok(ms < 11_500, `answered in ${ms} ms`);
+    assert.ok(longestFreeze < 10_000, `the page froze for ${longestFreeze} ms`);
     await popup.close();
     await page.close();
   });

@@ -14,8 +14,8 @@ export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 /** Fixed, so extension pages have a known address (moz-extension://UUID/…) before the add-on starts. */
 export const EXTENSION_UUID = '6d0c3b52-6a0e-4f53-9d1e-5e0ad1ce0a11';
 
-/** The element reader mode appends to <html> (src/reader/overlay.ts HOST_TAG). */
-export const READER_HOST = 'readonce-reader';
+/** The frame reader mode appends to <html> (src/content/reader-frame.ts): the page sees only this element. */
+export const READER_HOST = 'iframe[src*="/reader.html"]';
 
 /** Why the Firefox tests cannot run here, or null when they can. CI installs firefox-esr. */
 export function firefoxMissing(): string | null {

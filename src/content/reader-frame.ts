@@ -5,8 +5,6 @@
  * click or listen to it (another origin), and can at most cover or remove the frame. Closing removes the
  * frame and gives back focus and scroll position, so the page is left exactly as it was.
  */
-import { READER_PAGE } from '../platform/messages.ts';
-import { extensionUrl } from '../platform/extension-url.ts';
 
 const FRAME_STYLE: [string, string][] = [
   ['all', 'initial'],
@@ -41,8 +39,8 @@ export class ReaderFrame {
     return this.frame !== null;
   }
 
-  /** Opens reader.html for `session` (the frame sends it back, so only this frame is answered). */
-  open(session: string, label: string): void {
+  /** Opens reader.html (at `url`) for `session` (the frame sends it back, so only this frame is answered). */
+  open(url: string, session: string, label: string): void {
     if (this.frame) this.close();
     const doc = this.doc;
     const view = doc.defaultView;
@@ -51,7 +49,7 @@ export class ReaderFrame {
     for (const [name, value] of FRAME_STYLE) frame.style.setProperty(name, value, 'important');
     frame.setAttribute('title', label);
     frame.setAttribute('referrerpolicy', 'no-referrer');
-    frame.src = `${extensionUrl(READER_PAGE)}#${encodeURIComponent(session)}`;
+    frame.src = `${url}#${encodeURIComponent(session)}`;
     this.frame = frame;
     (doc.documentElement ?? doc.body).append(frame);
     // Keys go where focus is: into the reader at once, not to the page under it.

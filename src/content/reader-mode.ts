@@ -3,9 +3,8 @@
  * clean, and closes it on request (the frame's Esc and close button, the shortcut, the toggle).
  * Everything the reader shows and does happens in the frame's own extension document.
  */
-import { t } from '../platform/i18n.ts';
-import type { CleanReply, ReaderAction, ReaderReply } from '../platform/messages.ts';
-import { loadSettings } from '../platform/settings.ts';
+import type { CleanReply, ReaderAction, ReaderFrameRef, ReaderReply } from '../platform/messages.ts';
+import type { Settings } from '../platform/settings-schema.ts';
 import { cleanPage } from './clean-page.ts';
 import { ReaderFrame } from './reader-frame.ts';
 
@@ -27,27 +26,27 @@ export class ReaderMode {
     return this.frame.isOpen;
   }
 
-  run(action: ReaderAction): ReaderReply {
+  run(action: ReaderAction, frame: ReaderFrameRef): ReaderReply {
     const open = action === 'toggle' ? !this.isOpen : action === 'open';
-    if (open && !this.isOpen) this.open();
+    if (open && !this.isOpen) this.open(frame);
     if (!open) this.close();
     return { open: this.isOpen };
   }
 
-  private open(): void {
+  private open(frame: ReaderFrameRef): void {
     this.session = newSession();
-    this.frame.open(this.session, t('readerLabel'));
+    this.frame.open(frame.url, this.session, frame.label);
     this.doc.defaultView?.addEventListener('keydown', this.onPageKey, true);
   }
 
   /** The frame asks for its article once its document has loaded. */
-  async content(session: string): Promise<CleanReply | null> {
+  async content(session: string, settings: Settings): Promise<CleanReply | null> {
     if (!this.isOpen || session !== this.session) return null;
     // The shortcut can come while the page is still arriving: read it once its document is complete.
     if (this.doc.readyState === 'loading') {
       await new Promise((done) => this.doc.addEventListener('DOMContentLoaded', done, { once: true }));
     }
-    const reply = cleanPage(this.doc, await loadSettings());
+    const reply = cleanPage(this.doc, settings);
     this.frame.focus();
     return reply;
   }

@@ -1,11 +1,19 @@
 /**
  * Every message between the extension's parts, typed in one place. Type names say the direction:
  * PopupToContent is what the popup asks the content script, BackgroundToContent what the service
- * worker asks it (keyboard command, context menu). The content script answers with ContentReplies.
+ * worker asks it (keyboard command, context menu), ReaderFrameToContent what the reader frame asks it.
+ * The content script answers with ContentReplies.
+ *
+ * The content script is called, not messaged: scripting.executeScript runs a one-line function in its
+ * world that hands it the request and returns its answer. So the content script uses no extension API
+ * at all, and a page that clobbers `chrome` or `browser` in that world (`<form name="chrome"><input
+ * name="runtime">` does, in Chromium) cannot cut it off.
  */
 import type { CleanResult } from '../core/types.ts';
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from './browser.ts';
+import { CONTENT_HANDLER_KEY } from './content-handler-key.ts';
+import type { Settings } from './settings-schema.ts';
 
 /** Why there is no article to show, in the reader's terms. Each has its own message. */
 export type PageProblem =
@@ -47,14 +55,24 @@ export interface ReaderReply {
   open: boolean;
 }
 
-export type PopupToContent = { type: 'clean' } | { type: 'reader'; action: 'open' };
-export type BackgroundToContent = { type: 'reader'; action: ReaderAction };
+/** What the content script needs to open the reader frame, which it cannot look up itself. */
+export interface ReaderFrameRef {
+  /** reader.html's address (per session in Chromium: use_dynamic_url). */
+  url: string;
+  /** The frame's accessible name. */
+  label: string;
+}
+
+export type PopupToContent = { type: 'clean'; settings: Settings } | { type: 'reader'; action: 'open'; frame: ReaderFrameRef };
+export type BackgroundToContent = { type: 'reader'; action: ReaderAction; frame: ReaderFrameRef };
 /**
  * What the reader frame (reader.html, an extension page in a frame over the article) asks the content
- * script that opened it: the article, or to be closed. `session` names the frame, so a stale frame
- * gets nothing. Sent by the frame to the background, which relays it to its tab's top frame only.
+ * script that opened it: the article, or to be closed. `session` names the frame, so a stale frame gets
+ * nothing. Sent by the frame to the background, which passes it to the top frame of the sender's tab only.
  */
-export type ReaderFrameToContent = { type: 'reader-content'; session: string } | { type: 'reader-close'; session: string };
+export type ReaderFrameToContent =
+  | { type: 'reader-content'; session: string; settings: Settings }
+  | { type: 'reader-close'; session: string };
 export type ToContent = PopupToContent | BackgroundToContent | ReaderFrameToContent;
 
 export interface ContentReplies {
@@ -66,22 +84,31 @@ export interface ContentReplies {
 }
 export type ContentReplyTo<M extends ToContent> = ContentReplies[M['type']];
 
-export async function askContent<M extends ToContent>(tabId: number, message: M): Promise<ContentReplyTo<M>> {
-  return (await browser.tabs.sendMessage(tabId, message)) as ContentReplyTo<M>;
-}
 
-function isToContent(value: unknown): value is ToContent {
-  if (value === null || typeof value !== 'object') return false;
-  const message = value as { type?: unknown; action?: unknown };
-  if (message.type === 'clean') return true;
-  if (message.type === 'reader-content' || message.type === 'reader-close') return isReaderFrameMessage(value);
-  return message.type === 'reader' && ['open', 'close', 'toggle'].includes(message.action as string);
+/** Asks the content script in the tab's top frame (inject it first: injectContentScript). */
+export async function askContent<M extends ToContent>(tabId: number, message: M): Promise<ContentReplyTo<M>> {
+  const [injection] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    injectImmediately: true,
+    // Serialised and run in the content script's world: it may use nothing from this module.
+    func: ((key: string, request: unknown) => {
+      const handler = (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(key)];
+      return typeof handler === 'function' ? (handler as (r: unknown) => unknown)(request) : null;
+    }) as () => void,
+    args: [CONTENT_HANDLER_KEY, message],
+  });
+  const reply = injection?.result as ContentReplyTo<M> | null | undefined;
+  if (reply === undefined || (reply === null && message.type !== 'reader-content')) {
+    throw new Error('ReadOnce is not running in this page; open it again.');
+  }
+  return reply as ContentReplyTo<M>;
 }
 
 function isReaderFrameMessage(value: unknown): value is ReaderFrameToContent {
   if (value === null || typeof value !== 'object') return false;
-  const message = value as { type?: unknown; session?: unknown };
-  return (message.type === 'reader-content' || message.type === 'reader-close') && typeof message.session === 'string';
+  const message = value as { type?: unknown; session?: unknown; settings?: unknown };
+  if (typeof message.session !== 'string') return false;
+  return message.type === 'reader-close' || (message.type === 'reader-content' && typeof message.settings === 'object' && message.settings !== null);
 }
 
 /** The page the reader frame shows, as the manifest's web_accessible_resources lists it. */
@@ -101,7 +128,7 @@ export function relayReaderFrameRequests(): void {
     if (!isReaderFrameMessage(message)) return undefined;
     const tabId = sender.tab?.id;
     if (sender.id !== browser.runtime.id || tabId === undefined || !isReaderPageUrl(sender.url)) return undefined;
-    return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+    return askContent(tabId, message);
   });
 }
 
@@ -114,15 +141,4 @@ function isReaderPageUrl(url: string | undefined): boolean {
   } catch {
     return false;
   }
-}
-
-export type ContentRequestHandler = (message: ToContent) => Promise<ContentReplies[keyof ContentReplies]>;
-
-/** In the content script: answer requests from the popup and the background. */
-export function answerContentRequests(handler: ContentRequestHandler): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    // Returning undefined leaves other listeners (none today) free to answer; a promise answers.
-    if (!isToContent(message)) return undefined;
-    return handler(message);
-  });
 }

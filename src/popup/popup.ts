@@ -3,6 +3,7 @@
  * removals, and offers reader mode, copying and the options.
  */
 import type { CleanResult } from '../core/types.ts';
+import { readerFrameRef } from '../platform/extension-url.ts';
 import { localise, t } from '../platform/i18n.ts';
 import { ANSWER_TIME_LIMIT_MS, askContent, type ArticleReply, type CleanReply, type ProblemReply } from '../platform/messages.ts';
 import { loadSettings } from '../platform/settings.ts';
@@ -71,7 +72,7 @@ async function readTab(ui: PopupElements, tab: TabRef, startedAt: number): Promi
   ui.status.textContent = t('reading');
   ui.content.setAttribute('aria-busy', 'true');
   // The page's main thread runs the engine: a page it is slow on gets "took too long", not a silent wait.
-  const reply = await withTimeLimit(cleanTab(tab), ANSWER_TIME_LIMIT_MS);
+  const reply = await withTimeLimit(cleanTab(ui, tab), ANSWER_TIME_LIMIT_MS);
   ui.content.removeAttribute('aria-busy');
   ui.status.textContent = '';
   if (reply.ok) {
@@ -87,7 +88,7 @@ async function readTab(ui: PopupElements, tab: TabRef, startedAt: number): Promi
 /** Tabs the content script was injected into by this popup: retries while loading need not inject again. */
 const injected = new Set<number>();
 
-async function cleanTab(tab: TabRef): Promise<CleanReply> {
+async function cleanTab(ui: PopupElements, tab: TabRef): Promise<CleanReply> {
   if (tab.url && isRestrictedUrl(tab.url)) return { ok: false, problem: 'restricted' };
   try {
     if (!injected.has(tab.id)) await injectContentScript(tab.id);
@@ -96,7 +97,7 @@ async function cleanTab(tab: TabRef): Promise<CleanReply> {
     return { ok: false, ...problemFromInjectionError(error) };
   }
   try {
-    return await askContent(tab.id, { type: 'clean' });
+    return await askContent(tab.id, { type: 'clean', settings: ui.settings });
   } catch (error) {
     return { ok: false, problem: 'failed', detail: error instanceof Error ? error.message : String(error) };
   }
@@ -170,7 +171,7 @@ function showArticle(ui: PopupElements, tab: TabRef, reply: ArticleReply): void 
 
 async function openReader(ui: PopupElements, tab: TabRef): Promise<void> {
   try {
-    await askContent(tab.id, { type: 'reader', action: 'open' });
+    await askContent(tab.id, { type: 'reader', action: 'open', frame: readerFrameRef() });
     window.close();
   } catch (error) {
     ui.status.textContent = t('problemFailed', error instanceof Error ? error.message : String(error));

@@ -33,7 +33,7 @@ export async function startReaderPage(doc: Document, session: string): Promise<v
 
   const close = () => void askReaderHost({ type: 'reader-close', session }).catch(() => undefined);
   const reply: CleanReply =
-    (await withTimeLimit(askReaderHost({ type: 'reader-content', session }), ANSWER_TIME_LIMIT_MS).catch(
+    (await withTimeLimit(askReaderHost({ type: 'reader-content', session, settings }), ANSWER_TIME_LIMIT_MS).catch(
       (error: unknown): ProblemReply => ({ ok: false, problem: 'failed', detail: error instanceof Error ? error.message : String(error) }),
     )) ?? { ok: false, problem: 'failed', detail: t('readerStale') };
 

@@ -1,0 +1,181 @@
+/**
+ * Issue 10: what a hostile page did to the old reader overlay (a <readonce-reader> element with a closed
+ * shadow root in the page's own DOM), one test per attack. Each of these failed on that overlay; the reader
+ * is now reader.html in a frame of the extension's origin, which the page can at most cover or remove.
+ * Each page runs its attack from its own scripts, as a site would, before and while ReadOnce is open.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright';
+import { PopupPage } from './pages/popup-page.ts';
+import { READER_FRAME, ReaderPage } from './pages/reader-page.ts';
+import { clickToolbarButton, launchExtension, tabIdOf, type LoadedExtension } from './support/extension.ts';
+import { startPageServer, type PageServer } from './support/page-server.ts';
+import { articlePage } from '../test/hostile/xss-vectors.ts';
+
+/** Text that only the article has: the page must never see it come back from the reader. */
+const ARTICLE_TEXT = 'quarterly reports';
+
+function withHead(html: string, head: string): string {
+  return articlePage([]).replace('</head>', `${head}</head>`).replace('<body>', `<body>${html}`);
+}
+
+let ext: LoadedExtension;
+let server: PageServer;
+
+before(async () => {
+  [ext, server] = await Promise.all([launchExtension(), startPageServer()]);
+});
+
+after(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+const settle = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Opens `html` as a page of the test site, then reader mode on it, as the context menu does. */
+async function readerOn(html: string): Promise<{ page: Page; reader: ReaderPage }> {
+  const path = `/attack-${server.pages.size}.html`;
+  server.pages.set(path, html);
+  const page = await ext.context.newPage();
+  await page.goto(server.url(path), { waitUntil: 'load' });
+  await clickToolbarButton(ext, page);
+  const tabId = await tabIdOf(ext, page);
+  await page.bringToFront();
+  assert.deepEqual(await ext.worker.evaluate(`readOnce.runMenuItem({ id: ${tabId} })`), { open: true });
+  const reader = new ReaderPage(page);
+  await reader.waitUntilOpen();
+  assert.match(await reader.text('.ro-body'), new RegExp(ARTICLE_TEXT), 'the reader shows the article');
+  return { page, reader };
+}
+
+const pageLog = (page: Page) => page.evaluate(() => (window as unknown as { __log: string[] }).__log.slice());
+
+describe('a hostile page cannot reach the reader', () => {
+  it('custom-element squat and attachInternals: the page runs no code on the reader and gets no root', async () => {
+    const { page, reader } = await readerOn(
+      withHead(
+        '',
+        `<script>window.__log = [];
+for (const name of ['readonce-reader', 'readonce-frame', 'readonce-root', 'ro-reader']) {
+  customElements.define(name, class extends HTMLElement {
+    constructor() { super(); window.__log.push('constructed ' + name); try { const i = this.attachInternals(); window.__log.push('root ' + (i.shadowRoot ? i.shadowRoot.innerHTML : null)); } catch (e) {} }
+  });
+}
+new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) {
+  try { n.attachInternals(); window.__log.push('internals on ' + n.localName); } catch (e) {}
+  try { window.__log.push('shadow ' + (n.shadowRoot && n.shadowRoot.innerHTML)); } catch (e) {}
+} }).observe(document.documentElement, { childList: true, subtree: true });
+</script>`,
+      ),
+    );
+    await settle(300);
+    const seen = await page.evaluate((selector) => {
+      const frame = document.querySelector<HTMLIFrameElement>(selector)!;
+      let inside = 'refused';
+      try {
+        inside = frame.contentWindow!.document.body.innerText;
+      } catch {
+        // cross-origin: the page may not look into the frame
+      }
+      return { tag: frame.localName, isCustom: customElements.get(frame.localName) !== undefined, contentDocument: frame.contentDocument, inside };
+    }, READER_FRAME);
+    assert.deepEqual(seen, { tag: 'iframe', isCustom: false, contentDocument: null, inside: 'refused' });
+    const log = await pageLog(page);
+    assert.deepEqual(log.filter((line) => /constructed|internals on|quarterly/.test(line)), [], JSON.stringify(log));
+    await page.close();
+  });
+
+  it('::part(): page CSS cannot pull the reader\'s elements out of place', async () => {
+    const css = `<style>*::part(cover), iframe::part(cover), ::part(ro-body), *::part(article) { position: fixed !important; inset: 0 !important; background: rgb(255, 0, 0) !important; z-index: 2147483647 !important; }</style>`;
+    const { page, reader } = await readerOn(withHead('', css).replace(/<p>/g, '<p part="cover article">'));
+    const paragraph = await reader.style('.ro-body p', ['position', 'background-color']);
+    assert.deepEqual(paragraph, { position: 'static', 'background-color': 'rgba(0, 0, 0, 0)' });
+    assert.doesNotMatch(await reader.html('.ro-body'), /\spart=/, 'no part attribute reaches the reader');
+    await page.close();
+  });
+
+  it('@property: a page-registered --ro-bg does not recolour the reader', async () => {
+    await ext.worker.evaluate(() => chrome.storage.sync.set({ theme: 'light' }));
+    const css = `<style>@property --ro-bg { syntax: '<color>'; inherits: true; initial-value: rgb(255, 0, 0); }
+@property --ro-fg { syntax: '<length>'; inherits: false; initial-value: 0px; }
+@property --ro-surface { syntax: '<color>'; inherits: true; initial-value: rgb(0, 255, 0); }</style>`;
+    const { page, reader } = await readerOn(withHead('', css));
+    assert.equal((await reader.style('.ro-reader', ['background-color']))['background-color'], 'rgb(253, 253, 252)');
+    const toolbar = await reader.style('.ro-tool', ['background-color', 'color']);
+    assert.notEqual(toolbar['background-color'], 'rgb(0, 255, 0)');
+    assert.notEqual(toolbar.color, 'rgb(0, 0, 0)', 'the text colour is the theme\'s, not an invalid --ro-fg');
+    await ext.worker.evaluate(() => chrome.storage.sync.clear());
+    await page.close();
+  });
+
+  it('capture-phase listeners on window and document neither log nor block the reader\'s keys and clicks; Esc closes', async () => {
+    const { page, reader } = await readerOn(
+      withHead(
+        '',
+        // Not focusin: that the frame took focus, and gave it back, is the page's to see; what is typed is not.
+        `<script>window.__log = [];
+for (const target of [window, document]) for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'click', 'pointerdown', 'mousedown']) {
+  target.addEventListener(type, (e) => { window.__log.push(type + ' ' + (e.key || '')); e.preventDefault(); e.stopImmediatePropagation(); }, true);
+}</script>`,
+      ),
+    );
+    const before = (await reader.style('.ro-article', ['font-size']))['font-size'];
+    for (const key of ['Tab', 'Tab', 'Shift+Tab', 'p', 'a', 's', 's', 'ArrowDown']) await page.keyboard.press(key);
+    await reader.click('.ro-larger');
+    assert.equal((await reader.style('.ro-article', ['font-size']))['font-size'], `${parseFloat(before ?? '0') + 1}px`, 'the click reached the reader');
+    await reader.pressEscape();
+    await reader.waitUntilClosed();
+    assert.deepEqual(await pageLog(page), [], 'the page heard nothing of what was typed or clicked in the reader');
+    await ext.worker.evaluate(() => chrome.storage.sync.clear());
+    await page.close();
+  });
+
+  it('getSelection(): the page sees nothing of what is selected in the reader', async () => {
+    const { page, reader } = await readerOn(articlePage([]));
+    await reader.click('.ro-body p');
+    await page.keyboard.press('Control+A');
+    const inReader = await (await reader.frame()).evaluate(() => getSelection()?.toString() ?? '');
+    assert.match(inReader, new RegExp(ARTICLE_TEXT), 'the reader\'s text is selected');
+    const inPage = await page.evaluate(() => getSelection()?.toString() ?? '');
+    assert.doesNotMatch(inPage, new RegExp(ARTICLE_TEXT));
+    await page.close();
+  });
+
+  it('copy: a page listener cannot replace what is copied from the reader', async () => {
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const { page, reader } = await readerOn(
+      withHead(
+        '',
+        `<script>window.__log = [];
+for (const target of [window, document]) target.addEventListener('copy', (e) => { window.__log.push('copy'); e.clipboardData.setData('text/plain', 'THE PAGE WAS HERE'); e.preventDefault(); e.stopImmediatePropagation(); }, true);
+</script>`,
+      ),
+    );
+    await reader.click('.ro-body p');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+C');
+    await settle(200);
+    assert.deepEqual(await pageLog(page), [], 'the page heard no copy event');
+    await reader.pressEscape();
+    await reader.waitUntilClosed();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, new RegExp(ARTICLE_TEXT));
+    assert.doesNotMatch(copied, /THE PAGE WAS HERE/);
+    await page.close();
+  });
+
+  it('DOM clobbering of browser, chrome and the start flag does not stop ReadOnce', async () => {
+    const clobber = `<div id="__readOnceContentScript"></div><form id="browser"><input name="runtime"><input name="id" value="x"></form><form name="chrome"><input name="runtime"></form><a id="readOnce"></a>`;
+    const { page, reader } = await readerOn(withHead(clobber, ''));
+    assert.equal(await page.evaluate(() => (window as unknown as { browser: Element }).browser.localName), 'form', 'the page did clobber window.browser');
+    await reader.pressEscape();
+    await reader.waitUntilClosed();
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    await popup.waitForArticle();
+    assert.match(await popup.article.innerText(), new RegExp(ARTICLE_TEXT), 'the popup reads the page too');
+    await popup.close();
+    await page.close();
+  });
+});
