@@ -1,6 +1,6 @@
 /**
  * Speed, as tables:
- *   npm run bench -- [DIR] [--runs N] [--skip-corpus] [--skip-scaling] [--skip-memory]
+ *   npm run bench -- [DIR] [--runs N] [--skip-corpus] [--skip-scaling] [--skip-memory] [--skip-batch]
  * 1. On a corpus (default ../shared/eval-dev): ReadOnce's whole pipeline (copy, prune, Readability, rules,
  *    DOMPurify, Markdown) against Readability on the same parsed documents, in this process. Readability
  *    mutates what it is given, so a reader mode must copy the page first (Readability's README says so):
@@ -9,6 +9,7 @@
  *    size runs in its own process, warmed up on a 1k article first, so that one size's heap does not bill
  *    the next (in one process the 32k run pays for the garbage of all the sizes before it).
  * 3. The reading memory: scripts/bench-memory.ts (its own header says what it measures).
+ * 4. readonce batch against the single-page CLI and Readability alone: scripts/bench-batch.ts (minutes).
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -24,6 +25,7 @@ const { values, positionals } = parseArgs({
     'skip-corpus': { type: 'boolean' },
     'skip-scaling': { type: 'boolean' },
     'skip-memory': { type: 'boolean' },
+    'skip-batch': { type: 'boolean' },
     // Internal: time one synthetic size and print it as JSON (what each scaling process runs).
     'scaling-size': { type: 'string' },
   },
@@ -149,4 +151,9 @@ if (values['scaling-size']) {
 if (!values['scaling-size'] && !values['skip-memory']) {
   console.log('');
   execFileSync(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'bench-memory.ts')], { stdio: 'inherit' });
+}
+// 4. readonce batch (scripts/bench-batch.ts): pages/s for --jobs 1 and 2 on the corpus repeated to 2,000 pages.
+if (!values['scaling-size'] && !values['skip-batch']) {
+  console.log('');
+  execFileSync(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'bench-batch.ts'), ...positionals], { stdio: 'inherit' });
 }

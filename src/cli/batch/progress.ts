@@ -49,6 +49,8 @@ export class Tally {
       ...(removed ? [`    by rule    ${list(this.removedByRule)}`] : []),
       `  repeats      ${this.foldedRepeats === null ? 'not looked for (no --memory)' : `${this.foldedRepeats} blocks already in earlier documents`}`,
       `  wall time    ${duration(secs)} (${rate.toFixed(1)} pages/s)`,
+      // Worker threads share the process, so this is the whole batch's peak.
+      `  peak RSS     ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     ];
     return lines.join('\n') + '\n';
   }

@@ -56,7 +56,13 @@ export async function* pageFiles(root: string, rel = ''): AsyncGenerator<string>
   for await (const entry of await opendir(rel ? `${root}/${rel}` : root)) {
     if (entry.name.startsWith('.')) continue;
     if (entry.isDirectory()) entries.push({ name: entry.name, dir: true });
-    else if (entry.isFile() && PAGE_FILE.test(entry.name)) entries.push({ name: entry.name, dir: false });
+    else if (!PAGE_FILE.test(entry.name)) continue;
+    else if (entry.isFile()) entries.push({ name: entry.name, dir: false });
+    // A link to a page file counts (a corpus assembled from links); links to directories are not followed,
+    // so a loop of links cannot make the walk endless.
+    else if (entry.isSymbolicLink() && (await stat(`${root}/${rel ? `${rel}/` : ''}${entry.name}`).then((s) => s.isFile(), () => false))) {
+      entries.push({ name: entry.name, dir: false });
+    }
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
