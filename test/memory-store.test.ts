@@ -1,0 +1,118 @@
+/**
+ * The extension's IndexedDB store (fake-indexeddb in Node): it answers lookups as the in-memory index does,
+ * holds no text, is bounded, forgets by site, by age and whole, and a broken database never stops a popup.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { fingerprint } from '../src/core/memory/fingerprint.ts';
+import { InMemoryReadingMemory } from '../src/core/memory/in-memory.ts';
+import type { RememberedArticle } from '../src/core/memory/types.ts';
+import { openMemoryStore } from '../src/platform/memory-store.ts';
+import { parseMemorySettings } from '../src/platform/memory-settings-schema.ts';
+
+Object.assign(globalThis, { IDBKeyRange });
+
+const words = (n: number, i: number) => Array.from({ length: 18 }, (_, w) => `w${(n * 131 + i * 17 + w * 7) % 1009}v${n}`).join(' ');
+const article = (n: number, time = n, site = `site${n % 3}.example`): RememberedArticle => ({
+  url: `https://${site}/story/${n}`,
+  title: `Story ${n}`,
+  site,
+  time,
+  fingerprints: Array.from({ length: 4 }, (_, i) => fingerprint(`Paragraph ${i} of story ${n}: ${words(n, i)}`)),
+});
+
+test('lookups agree with the in-memory index, near-duplicates included', async () => {
+  const { store, message } = await openMemoryStore(new IDBFactory());
+  assert.equal(message, null);
+  const memory = new InMemoryReadingMemory();
+  for (let n = 0; n < 12; n++) {
+    await store.record(article(n));
+    memory.recordNow(article(n));
+  }
+  const edited = fingerprint(`Paragraph 1 of story 5: ${words(5, 1).replace(/^\S+/u, 'changed')}`);
+  const probe = [...article(3).fingerprints, edited, fingerprint('nothing like anything read before at all, not one pair of these words')];
+  assert.deepEqual(await store.lookup(probe), memory.lookupNow(probe));
+  const found = await store.lookup(probe);
+  assert.equal(found[4]![0]!.url, 'https://site2.example/story/5');
+  assert.ok(found[4]![0]!.similarity < 1);
+  assert.deepEqual(found[5], []);
+  store.close();
+});
+
+test('what is stored: url, title, site, time, sketches and their band keys; no text', async () => {
+  const factory = new IDBFactory();
+  const { store } = await openMemoryStore(factory);
+  await store.record(article(1));
+  store.close();
+  const db = await new Promise<IDBDatabase>((resolve) => {
+    const req = factory.open('readonce-memory');
+    req.onsuccess = () => resolve(req.result);
+  });
+  const rows = await new Promise<unknown[]>((resolve) => {
+    const req = db.transaction('articles').objectStore('articles').getAll();
+    req.onsuccess = () => resolve(req.result);
+  });
+  db.close();
+  assert.equal(rows.length, 1);
+  const row = rows[0] as Record<string, unknown>;
+  assert.deepEqual(Object.keys(row).sort(), ['bands', 'id', 'site', 'sketches', 'time', 'title', 'url']);
+  assert.ok(row.sketches instanceof Uint8Array && row.sketches.length === 4 * 64);
+  assert.ok(!JSON.stringify(row).includes('Paragraph'));
+});
+
+test('bounded: the oldest go first; the same url recorded again replaces it', async () => {
+  const { store } = await openMemoryStore(new IDBFactory(), 5);
+  for (let n = 0; n < 8; n++) await store.record(article(n, 100 + n));
+  await store.record({ ...article(6, 500), title: 'Story 6, updated' });
+  const stats = await store.stats();
+  assert.equal(stats.articles, 5);
+  const hits = async (n: number) => (await store.lookup(article(n).fingerprints)).every((s) => s.length > 0);
+  assert.deepEqual(await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map(hits)), [false, false, false, true, true, true, true, true]);
+  const sighting = (await store.lookup([article(6).fingerprints[0]!]))[0]![0]!;
+  assert.deepEqual([sighting.title, sighting.time], ['Story 6, updated', 500]);
+  store.close();
+});
+
+test('forget a site (and its subdomains), forget what is older than the retention, forget everything', async () => {
+  const { store } = await openMemoryStore(new IDBFactory());
+  for (let n = 0; n < 9; n++) await store.record(article(n, 1000 + n));
+  await store.record(article(20, 2000, 'news.site1.example'));
+  assert.equal(await store.forgetSite('site1.example'), 4);
+  let stats = await store.stats();
+  assert.equal(stats.articles, 6);
+  assert.deepEqual(stats.sites.map((s) => s.site).sort(), ['site0.example', 'site2.example']);
+  assert.equal(await store.forgetBefore(1005), 3); // 1000, 1002, 1003 (1001 and 1004 were on site1)
+  stats = await store.stats();
+  assert.equal(stats.articles, 3);
+  assert.equal(stats.blocks, 12);
+  await store.clear();
+  assert.equal((await store.stats()).articles, 0);
+  assert.deepEqual(await store.lookup(article(8).fingerprints), [[], [], [], []]);
+  store.close();
+});
+
+test('a database left in a newer version is dropped with a message, never a throw', async () => {
+  const factory = new IDBFactory();
+  await new Promise<void>((resolve) => {
+    const req = factory.open('readonce-memory', 99);
+    req.onupgradeneeded = () => req.result.createObjectStore('something-else');
+    req.onsuccess = () => {
+      req.result.close();
+      resolve();
+    };
+  });
+  const { store, message } = await openMemoryStore(factory);
+  assert.match(message ?? '', /could not be opened/u);
+  await store.record(article(1));
+  assert.equal((await store.stats()).articles, 1);
+  store.close();
+});
+
+test('memory settings: ask until answered, each value validated on its own', () => {
+  assert.deepEqual(parseMemorySettings(undefined), { remember: 'ask', days: 90 });
+  assert.deepEqual(parseMemorySettings({ remember: 'on', days: 365 }), { remember: 'on', days: 365 });
+  assert.deepEqual(parseMemorySettings({ remember: 'yes', days: 365 }), { remember: 'ask', days: 365 });
+  assert.deepEqual(parseMemorySettings({ remember: 'off', days: '30' }), { remember: 'off', days: 90 });
+  assert.deepEqual(parseMemorySettings('junk'), { remember: 'ask', days: 90 });
+});
