@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright';
 import { PopupPage } from './pages/popup-page.ts';
+import { ReaderPage } from './pages/reader-page.ts';
 import { clickToolbarButton, launchExtension, newestTabId, tabIdOf, type LoadedExtension } from './support/extension.ts';
 import { SEED, SEED_INLINE_ENGINE_REMOVALS } from './support/seed.ts';
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
@@ -181,7 +182,7 @@ describe('popup', () => {
     const popup = await PopupPage.open(ext, tabId);
     await popup.problem.waitFor();
     assert.equal(await popup.problem.getAttribute('data-problem'), 'no-access');
-    assert.equal(await page.evaluate(() => document.querySelector('readonce-reader')), null);
+    assert.equal(await new ReaderPage(page).isOpen(), false);
     await popup.close();
     await page.close();
   });

@@ -156,7 +156,8 @@ export class FirefoxSession {
 
   /**
    * Runs a keyboard command's handler in the background page, as commands.onCommand would: automation
-   * cannot press extension shortcuts. src/background/index.ts exposes the handlers as `readOnce`.
+   * cannot press extension shortcuts. The firefox-test build's background (src/background/test-hooks.ts)
+   * exposes the handlers as `readOnce`; the store build does not.
    */
   async runCommand(command: string, tab: { id: number; url: string }): Promise<{ open: boolean } | null> {
     return this.inExtensionPage(

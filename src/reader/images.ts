@@ -2,7 +2,9 @@
  * The "Load images" option turned off: the article without anything that would fetch. Done on the
  * HTML strings, in an inert document (DOMParser runs no script and loads nothing), before any view
  * builds elements in its live document, where an <img> starts loading as soon as it has a src.
- * An image with alt text becomes that text, so the reader still knows what was there.
+ * An image with alt text becomes that text, as an element of role "img" named by it (the one sanitizer,
+ * which every view applies again, keeps role and aria-label but no class), so the reader still knows what
+ * was there and a screen reader still announces an image.
  */
 import type { CleanResult } from '../core/types.ts';
 
@@ -20,7 +22,8 @@ export function htmlWithoutImages(html: string, parser: DOMParser = new DOMParse
       continue;
     }
     const text = doc.createElement('span');
-    text.className = 'ro-image-alt';
+    text.setAttribute('role', 'img');
+    text.setAttribute('aria-label', alt);
     text.textContent = alt;
     img.replaceWith(text);
   }
