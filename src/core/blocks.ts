@@ -6,6 +6,7 @@
 import type { ArticleBlock } from './article.ts';
 import { childElementsOf, childNodesOf } from './dom.ts';
 import { containsPhrase, leadingPhrase } from './phrases.ts';
+import { mathText } from './math.ts';
 import { squash, wordCount } from './text.ts';
 import type { BlockKind } from './types.ts';
 
@@ -95,6 +96,12 @@ export function splitBlocks(root: Element): BlockSeed[] {
       }
       return;
     }
+    if (tag === 'TABLE') {
+      // A data table's caption is its own block: the rows are the table's text, the caption says what they are.
+      for (const caption of childElementsOf(el)) {
+        if (caption.tagName === 'CAPTION' && hasText(caption)) out.push({ kind: 'caption', el: caption, list });
+      }
+    }
     const leaf = LEAF[tag];
     if (leaf && (leaf !== 'paragraph' || !hasBlockChild(el))) {
       if (hasText(el)) out.push({ kind: leaf === 'paragraph' ? paragraphKind(el, quoted) : leaf, el, list });
@@ -122,11 +129,52 @@ export function splitBlocks(root: Element): BlockSeed[] {
   return out;
 }
 
-/** A block's text as a reader sees it: white space collapsed; a table keeps one line per row. */
+/** A block's text as a reader sees it: white space collapsed; a table keeps one line per row, code its lines. */
 export function blockText(el: Element, kind: BlockKind): string {
-  if (kind !== 'table') return squash(el.textContent ?? '');
+  if (kind === 'code') return codeBlockText(el);
+  if (kind !== 'table') return readerText(el);
   return [...el.querySelectorAll('tr')]
-    .map((row) => childElementsOf(row).map((cell) => squash(cell.textContent ?? '')).filter(Boolean).join(' '))
+    .filter((row) => row.closest('table') === el)
+    .map((row) => childElementsOf(row).map((cell) => readerText(cell)).filter(Boolean).join(' '))
     .filter(Boolean)
     .join('\n');
+}
+
+function codeBlockText(el: Element): string {
+  return (el.textContent ?? '')
+    .split('\n')
+    .map((line) => line.replace(/\s+$/u, ''))
+    .join('\n')
+    .replace(/^\n+|\n+$/gu, '');
+}
+
+// Elements that flow inside a line of text; every other element starts a new one (a cell, a line, an item).
+const INLINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'label', 'mark',
+  'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'nobr',
+]);
+
+/**
+ * An element's text as a reader sees it: words on either side of a `<br>`, a cell or a line element stay
+ * apart (textContent glues "Source: AP" and "Editor: Jane" into "APEditor"), math reads as its TeX.
+ */
+export function readerText(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push(child.textContent ?? '');
+      else if (child.nodeType === 1) {
+        const name = (child as Element).localName;
+        if (name === 'math') parts.push(` ${mathText(child as Element)} `);
+        else if (INLINE.has(name)) walk(child);
+        else {
+          parts.push(' ');
+          walk(child);
+          parts.push(' ');
+        }
+      }
+    }
+  };
+  walk(el);
+  return squash(parts.join(''));
 }

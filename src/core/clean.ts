@@ -7,6 +7,7 @@ import { Article, type Metadata } from './article.ts';
 import { markRepeatsNow } from './memory/mark.ts';
 import { splitBlocks } from './blocks.ts';
 import { textToArticle } from './plain-text.ts';
+import { normalizeContent } from './normalize.ts';
 import { type WorkingCopy, workingCopy } from './prune.ts';
 import { toMarkdown } from './render.ts';
 import { applyRules } from './rules/index.ts';
@@ -56,6 +57,7 @@ function withinStack<T>(run: () => T): T {
 }
 
 function cleanCopy(copy: WorkingCopy, document: Document, win: Window, options: CleanOptions): CleanResult {
+  normalizeContent(copy.doc);
   const parsed = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true }).parse();
   const root = parsed?.content;
   if (!parsed || !root || squash(root.textContent ?? '') === '') {

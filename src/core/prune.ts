@@ -42,7 +42,8 @@ function isClobbered(el: Element): boolean {
 function isFurniture(el: Element, inBody: boolean): boolean {
   const tag = el.tagName.toUpperCase();
   if (FURNITURE_TAGS.has(tag)) return true;
-  if (tag === 'SCRIPT') return el.getAttribute('type') !== 'application/ld+json';
+  // MathJax 2 keeps each formula's TeX in a math/tex script; normalizeMath turns it into <math>.
+  if (tag === 'SCRIPT') return el.getAttribute('type') !== 'application/ld+json' && !/^math\/tex/iu.test(el.getAttribute('type') ?? '');
   if (!inBody || tag === 'BODY') return false;
   // A <title> in the body is never shown; its raw text would read as markup in a paragraph.
   if (tag === 'TITLE') return true;

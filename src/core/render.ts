@@ -1,47 +1,94 @@
 /**
- * The cleaned article as HTML (sanitised by DOMPurify) and Markdown (by Turndown), built from the article
- * element once the rules have removed their blocks.
+ * The cleaned article as Markdown (by Turndown, with GitHub-flavoured tables), built from the article element
+ * once the rules have removed their blocks and sanitize.ts has sanitised it. Code is fenced with its language,
+ * math is written as TeX (`$…$`, `$$…$$`), footnotes as `[^n]` with their `[^n]: …` definitions; a table
+ * that pipes cannot hold (spans, nested tables, lists or code in cells) stays HTML.
  */
-import createDOMPurify, { type DOMPurify } from 'dompurify';
+import { tables } from '@joplin/turndown-plugin-gfm';
 import TurndownService from 'turndown';
-import { childNodesOf } from './dom.ts';
-
-const purifiers = new WeakMap<Window, DOMPurify>();
-
-function purifierFor(win: Window): DOMPurify {
-  let purify = purifiers.get(win);
-  if (!purify) {
-    purify = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
-    purifiers.set(win, purify);
-  }
-  return purify;
-}
-
-/** What an article may keep: its text and media, no forms, frames, styles or page classes. */
-export const SANITIZE_CONFIG = {
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'iframe', 'frame', 'object', 'embed', 'dialog', 'base', 'meta', 'link'],
-  FORBID_ATTR: ['style', 'class', 'srcset', 'sizes'],
-  ALLOW_DATA_ATTR: false,
-};
-
-/** Sanitises the article element in place: it belongs to the engine's own copy of the page. */
-export function sanitize(win: Window, root: Element): void {
-  purifierFor(win).sanitize(root, { ...SANITIZE_CONFIG, IN_PLACE: true });
-  for (const el of Array.from(root.querySelectorAll('[is]'))) withoutIsValue(el);
-}
-
-/**
- * An element created with is="…" keeps that name after the attribute goes (and serialises it again), so
- * DOMPurify in place can only empty the attribute: a plain element of the same tag takes its place.
- */
-function withoutIsValue(el: Element): void {
-  const plain = el.ownerDocument.createElementNS(el.namespaceURI, el.localName);
-  for (const attr of Array.from(el.attributes)) if (attr.name !== 'is') plain.setAttributeNode(attr.cloneNode() as Attr);
-  while (el.firstChild) plain.appendChild(el.firstChild);
-  el.replaceWith(plain);
-}
+import { childNodesOf, walkElements } from './dom.ts';
+import { isDisplayMath, mathTex } from './math.ts';
 
 let turndown: TurndownService | undefined;
+
+// Attributes set on the article's own elements for the span of one conversion (and taken off again), so that
+// Turndown, which parses each part anew, still knows a footnote reference and a definition.
+const FN_REF = 'data-ro-fnref';
+const FN_DEF = 'data-ro-fndef';
+const FN_BACK = 'data-ro-fnback';
+const ENGINE_ATTRS = / data-ro-(?:block|fnref|fndef|fnback)="[^"]*"/gu;
+
+function service(): TurndownService {
+  if (turndown) return turndown;
+  const td = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*', hr: '---' });
+  td.use(tables);
+  // After the plugin's table rules, so they are asked first. A table that lays out paragraphs is read as
+  // its cells' blocks; one that pipes cannot hold goes as HTML.
+  td.addRule('complexTable', {
+    filter: (node) => node.nodeName === 'TABLE' && !inLayoutTable(node) && isComplexTable(node),
+    replacement: (_content, node) => `\n\n${(node as Element).outerHTML.replace(ENGINE_ATTRS, '')}\n\n`,
+  });
+  td.addRule('layoutTable', {
+    filter: (node) => ['TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TD', 'TH'].includes(node.nodeName) && inLayoutTable(node),
+    replacement: (content, node) => (node.nodeName === 'TD' || node.nodeName === 'TH' ? `\n\n${content.trim()}\n\n` : content),
+  });
+  td.addRule('math', {
+    filter: (node) => node.nodeName.toLowerCase() === 'math',
+    replacement: (_content, node) => {
+      const tex = mathTex(node as Element);
+      if (tex === '') return '';
+      return isDisplayMath(node as Element) ? `\n\n$$\n${tex}\n$$\n\n` : `$${tex}$`;
+    },
+  });
+  td.addRule('footnoteBackLink', {
+    filter: (node) => node.nodeType === 1 && (node as Element).hasAttribute(FN_BACK),
+    replacement: () => '',
+  });
+  td.addRule('footnoteReference', {
+    filter: (node) => node.nodeType === 1 && (node as Element).hasAttribute(FN_REF),
+    replacement: (_content, node) => `[^${(node as Element).getAttribute(FN_REF)}]`,
+  });
+  td.addRule('footnoteDefinition', {
+    filter: (node) => node.nodeType === 1 && (node as Element).hasAttribute(FN_DEF),
+    replacement: (content, node) => {
+      const body = content.trim().replace(/\n{2,}/gu, '\n\n    ');
+      return `\n\n[^${(node as Element).getAttribute(FN_DEF)}]: ${body}\n\n`;
+    },
+  });
+  return (turndown = td);
+}
+
+/** A table that lays out paragraphs, headings or other tables is a page layout, not data (as in blocks.ts). */
+function isLayoutTable(table: Element): boolean {
+  return hasDescendant(table, 'p, h1, h2, h3, h4, h5, h6, table, blockquote');
+}
+
+/** querySelector without the element itself, which domino (Turndown's parser in Node) also matches. */
+function hasDescendant(el: Element, selector: string): boolean {
+  for (const found of Array.from(el.querySelectorAll(selector))) if (found !== el) return true;
+  return false;
+}
+
+const layoutTables = new WeakMap<Node, boolean>();
+
+/** Whether the node is, or is part of, a layout table (and not of a data table nested in one). */
+function inLayoutTable(node: Node): boolean {
+  let table: Node | null = node;
+  while (table && table.nodeName !== 'TABLE') table = table.parentNode;
+  if (!table) return false;
+  let layout = layoutTables.get(table);
+  if (layout === undefined) layoutTables.set(table, (layout = isLayoutTable(table as Element)));
+  return layout;
+}
+
+/** A table whose cells span rows or columns, or hold lists, quotes or code blocks. */
+function isComplexTable(table: Node): boolean {
+  const el = table as Element;
+  for (const cell of Array.from(el.querySelectorAll('td, th'))) {
+    if (Number(cell.getAttribute('colspan') ?? 1) > 1 || Number(cell.getAttribute('rowspan') ?? 1) > 1) return true;
+  }
+  return hasDescendant(el, 'table, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, hr, dl');
+}
 
 /**
  * Turndown joins its output by trimming the whole string so far at each block, which is quadratic on a long
@@ -50,17 +97,103 @@ let turndown: TurndownService | undefined;
  * browser's DOMParser, or domino in Node) is cheaper than copying in jsdom.
  */
 export function toMarkdown(title: string, root: Element): string {
-  turndown ??= new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' }).keep(['table']);
+  const td = service();
   let container: Node = root;
-  while (container.firstChild && container.firstChild === container.lastChild && container.firstChild.nodeType === 1) container = container.firstChild;
-  const service = turndown;
-  const parts = childNodesOf(container)
-    .filter((node) => node.nodeType === 1 || (node.textContent ?? '').trim() !== '')
-    .map((node) => service.turndown(node.nodeType === 1 ? (node as Element).outerHTML : escapeText(node.textContent ?? '')))
-    .filter((part) => part !== '');
-  return `# ${title.replace(/\s+/gu, ' ').trim()}\n\n${parts.join('\n\n')}\n`;
+  // Down through wrappers that hold one element: their children are the article's blocks.
+  while (container.firstChild && container.firstChild === container.lastChild && WRAPPERS.has(container.firstChild.nodeName)) container = container.firstChild;
+  const marked = markFootnotes(root);
+  try {
+    const parts = childNodesOf(container)
+      .filter((node) => node.nodeType === 1 || (node.textContent ?? '').trim() !== '')
+      .map((node) => td.turndown(node.nodeType === 1 ? (node as Element).outerHTML.replace(ENGINE_ATTRS, keepFootnoteMarks) : escapeText(node.textContent ?? '')))
+      .filter((part) => part !== '');
+    return `# ${title.replace(/\s+/gu, ' ').trim()}\n\n${parts.join('\n\n')}\n`;
+  } finally {
+    for (const el of marked) for (const attr of [FN_REF, FN_DEF, FN_BACK]) el.removeAttribute(attr);
+  }
+}
+
+const WRAPPERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN']);
+
+function keepFootnoteMarks(attr: string): string {
+  return attr.startsWith(' data-ro-block') ? '' : attr;
 }
 
 function escapeText(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+}
+
+// A reference's text: "1", "[12]", "(a)", "*", "†"; a definition's back-link: "↩", "^", "↑", "back".
+const REF_LABEL = /^[[(]?([\w*†‡§¶]{1,6})[\])]?$/u;
+const BACK_LINK = /^(?:[↩↑⤴^]\ufe0e?|back|return|↩︎)+$/iu;
+const DEFINITION_TAGS = new Set(['li', 'p', 'div', 'aside', 'dd', 'section']);
+
+/**
+ * Finds the footnotes: a short in-page link (in a `<sup>`, or named a note reference) whose target is a list
+ * item or paragraph of the article after it. Marks each reference, its definition and the definition's
+ * links back; returns the marked elements.
+ */
+function markFootnotes(root: Element): Element[] {
+  const ids = new Map<string, Element>();
+  const refs: Array<{ a: Element; target: string; label: string }> = [];
+  walkElements(root, (el) => {
+    if (el.id) ids.set(el.id, el);
+    const name = el.getAttribute('name');
+    if (el.localName === 'a' && name && !ids.has(name)) ids.set(name, el);
+    if (el.localName !== 'a') return;
+    const href = el.getAttribute('href') ?? '';
+    if (!href.startsWith('#') || href.length < 2) return;
+    const label = REF_LABEL.exec((el.textContent ?? '').trim());
+    if (!label) return;
+    const noteLike = el.closest('sup') !== null || el.getAttribute('role') === 'doc-noteref' || /fn|foot|note|cite|ref/iu.test(`${href} ${el.id}`);
+    if (!noteLike) return;
+    let target = href.slice(1);
+    try {
+      target = decodeURIComponent(target);
+    } catch {
+      // a malformed escape: the id as written
+    }
+    refs.push({ a: el, target, label: label[1]! });
+  });
+  const marked: Element[] = [];
+  const defined = new Map<Element, string>();
+  let n = 0;
+  for (const ref of refs) {
+    const target = ids.get(ref.target);
+    if (!target || target.contains(ref.a) || !(ref.a.compareDocumentPosition(target) & FOLLOWING)) continue;
+    const definition = definitionOf(target, root);
+    if (!definition || definition.contains(ref.a)) continue;
+    let label = defined.get(definition);
+    if (label === undefined) {
+      label = /^\w+$/u.test(ref.label) ? ref.label : String(++n);
+      defined.set(definition, label);
+      definition.setAttribute(FN_DEF, label);
+      marked.push(definition);
+      for (const a of definition.querySelectorAll('a[href^="#"]')) {
+        if (BACK_LINK.test((a.textContent ?? '').trim()) || (REF_LABEL.test((a.textContent ?? '').trim()) && a === firstLink(definition))) {
+          a.setAttribute(FN_BACK, '');
+          marked.push(a);
+        }
+      }
+    }
+    ref.a.setAttribute(FN_REF, label);
+    marked.push(ref.a);
+  }
+  return marked;
+}
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without a window at hand
+
+function firstLink(el: Element): Element | null {
+  return el.querySelector('a');
+}
+
+/** The list item or paragraph a footnote target stands for (an anchor inside it, or the element itself). */
+function definitionOf(target: Element, root: Element): Element | null {
+  const item = target.closest('li');
+  if (item && root.contains(item)) return item;
+  for (let el: Element | null = target; el && el !== root; el = el.parentElement) {
+    if (DEFINITION_TAGS.has(el.localName) && el.localName !== 'section') return el;
+  }
+  return null;
 }

@@ -45,6 +45,9 @@ export const SANITIZE_CONFIG: Config = {
     // Requests the reader did not ask for, or made differently from a plain fetch.
     'ping', 'action', 'formaction', 'crossorigin', 'integrity', 'nonce', 'download', 'autoplay', 'preload',
   ],
+  // Math keeps its TeX: <semantics> pairs the MathML with an <annotation encoding="application/x-tex"> (text only;
+  // annotation-xml, which may hold HTML, stays out). The Markdown writes math from it (render.ts, math.ts).
+  ADD_TAGS: ['semantics', 'annotation'],
   ADD_ATTR: [BLOCK_ID_ATTR, 'referrerpolicy'],
   ALLOW_DATA_ATTR: false,
   ALLOWED_URI_REGEXP: ALLOWED_URI,

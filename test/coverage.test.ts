@@ -1,0 +1,104 @@
+/**
+ * Nothing silently lost: every word Readability keeps on the engine's working copy ends up in `blocks` or in
+ * `removed` (with its reason). Read with the same reader's text on both sides (readerText: `<br>` and cells
+ * keep words apart, math reads as TeX), so what is compared is how the article is split into blocks.
+ */
+import { Readability } from '@mozilla/readability';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { readerText } from '../src/core/blocks.ts';
+import { normalizeContent } from '../src/core/normalize.ts';
+import { workingCopy } from '../src/core/prune.ts';
+import { words } from '../src/core/text.ts';
+import { cleanHtml, parseHtml, ReadOnceError } from '../src/node/index.ts';
+
+/** The words of `text` that `have` lacks, counted with their repeats. */
+function missingWords(expected: string, have: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const text of have) for (const w of words(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const missing: string[] = [];
+  for (const w of words(expected)) {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) counts.set(w, n - 1);
+    else missing.push(w);
+  }
+  return missing;
+}
+
+/** What Readability keeps of the page, read on the same working copy the engine reads. */
+function readabilityText(html: string, url: string): string {
+  const doc = parseHtml(html, url);
+  const copy = workingCopy(doc, 'clone'); // as cleanDocument copies by default
+  normalizeContent(copy.doc);
+  const parsed = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true }).parse();
+  return parsed?.content ? readerText(parsed.content) : '';
+}
+
+function lostWords(html: string, url: string): string[] | null {
+  let result;
+  try {
+    result = cleanHtml(html, { url });
+  } catch (e) {
+    if (e instanceof ReadOnceError) return null;
+    throw e;
+  }
+  return missingWords(readabilityText(html, url), [...result.blocks.map((b) => b.text), ...result.removed.map((r) => r.text)]);
+}
+
+const root = path.join(import.meta.dirname, '..');
+const pages: Array<{ name: string; file: string; url: string }> = [];
+const goldenDir = path.join(root, 'test', 'fixtures', 'pages');
+for (const slug of readdirSync(goldenDir)) {
+  const file = path.join(goldenDir, slug, 'source.html');
+  if (!existsSync(file)) continue;
+  const expected = path.join(goldenDir, slug, 'expected.json');
+  const url = existsSync(expected) ? ((JSON.parse(readFileSync(expected, 'utf8')) as { url?: string }).url ?? `https://example.com/${slug}`) : `https://example.com/${slug}`;
+  pages.push({ name: `pages/${slug}`, file, url });
+}
+const e2eDir = path.join(root, 'e2e', 'fixtures');
+for (const dir of readdirSync(e2eDir, { withFileTypes: true })) {
+  const files = dir.isDirectory() ? readdirSync(path.join(e2eDir, dir.name)).map((f) => path.join(dir.name, f)) : [dir.name];
+  for (const f of files.filter((f) => f.endsWith('.html'))) pages.push({ name: `e2e/${f}`, file: path.join(e2eDir, f), url: `http://127.0.0.1/${f}` });
+}
+
+for (const page of pages) {
+  test(`nothing silently lost: ${page.name}`, () => {
+    const lost = lostWords(readFileSync(page.file, 'utf8'), page.url);
+    if (lost === null) return; // no article: nothing kept to lose
+    assert.deepEqual(lost, [], `${lost.length} words Readability keeps are in neither blocks nor removed`);
+  });
+}
+
+// Small excerpts of what used to fall between the blocks.
+const cases: Array<{ name: string; body: string; words: string[] }> = [
+  {
+    name: 'a data table caption (wikipedia-2: "Average daily maximum and minimum temperatures …")',
+    body: '<table><caption>Average daily maximum and minimum temperatures for the six largest cities</caption><tr><th>City</th><th>High</th></tr><tr><td>Wellington</td><td>19</td></tr></table>',
+    words: ['average', 'daily', 'maximum', 'minimum', 'temperatures'],
+  },
+  {
+    name: '<br> lines inside <pre> (Readability turns <br> runs into paragraphs)',
+    body: '<pre>first_line = 1<br>second_line = 2<br><br>third_line = 3</pre>',
+    words: ['first_line', 'second_line', 'third_line'],
+  },
+  {
+    name: 'source and editor lines split by <br> (qq: "责任编辑" lines)',
+    body: '<p>Source: Harbour Gazette<br>Editor: Ada Example</p>',
+    words: ['gazette', 'editor'],
+  },
+];
+
+for (const c of cases) {
+  test(`nothing silently lost: ${c.name}`, () => {
+    const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i}: the harbour council met again on Tuesday to weigh the ferry budget and a new timetable for the winter.</p>`).join('');
+    const html = `<!doctype html><html><head><title>Ferry budget</title></head><body><article><h1>Ferry budget</h1>${story}${c.body}${story.replace(/Paragraph/gu, 'Later paragraph')}</article></body></html>`;
+    const lost = lostWords(html, 'https://example.com/ferry');
+    assert.ok(lost !== null, 'an article');
+    assert.deepEqual(lost, []);
+    const result = cleanHtml(html, { url: 'https://example.com/ferry' });
+    const all = [...result.blocks.map((b) => b.text), ...result.removed.map((r) => r.text)].join(' ').toLowerCase();
+    for (const w of c.words) assert.ok(words(all).includes(w), `"${w}" is kept`);
+  });
+}
