@@ -9,7 +9,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildTargets } from './firefox/build-target.ts';
-import { ArticlePage, FirefoxSession, firefoxMissing } from './firefox/firefox-session.ts';
+import { ArticlePage, FirefoxSession, READER_HOST, firefoxMissing } from './firefox/firefox-session.ts';
+import { startPageServer, type PageServer } from './support/page-server.ts';
+import { articlePage } from '../test/hostile/xss-vectors.ts';
 import { SEED } from './support/seed.ts';
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
 
@@ -17,6 +19,26 @@ import { startFixtureServer, type FixtureServer } from './support/server.ts';
 const SEED_PATH = '/seed/page-inline.html';
 
 const skip = firefoxMissing() ?? false;
+
+let pages: PageServer | undefined;
+/** A page of the article with `head` (a hostile script) in its <head>, served from 127.0.0.1. */
+async function pageWithHead(head: string): Promise<string> {
+  pages ??= await startPageServer();
+  const path = `/hostile-${pages.pages.size}.html`;
+  pages.pages.set(path, articlePage([]).replace('</head>', `${head}</head>`));
+  return pages.url(path);
+}
+
+/**
+ * Tab, many times: focus stays on the reader's frame (the reader cycles through its own controls, which exist
+ * only once its article arrived), never on the page's links behind it.
+ */
+async function tabsStayInReader(article: ArticlePage): Promise<void> {
+  for (let i = 0; i < 12; i++) {
+    await article.page.keyboard.press('Tab');
+    assert.equal(await article.page.evaluate(() => document.activeElement?.localName), 'iframe', `after ${i + 1} presses of Tab`);
+  }
+}
 
 describe('Firefox: popup and reader mode on the seed article', { skip, timeout: 180_000 }, () => {
   let firefox: FirefoxSession | undefined;
@@ -33,6 +55,7 @@ describe('Firefox: popup and reader mode on the seed article', { skip, timeout: 
   after(async () => {
     await firefox?.close();
     await server?.close();
+    await pages?.close();
   });
 
   it('shows the clean article in the popup, then reader mode opens and closes leaving the page as it was', async () => {
@@ -76,6 +99,68 @@ describe('Firefox: popup and reader mode on the seed article', { skip, timeout: 
       assert.deepEqual(await firefox.runCommand('toggle-reader', tab), { open: false });
       await article.waitForReader(false);
       assert.equal(await article.serialised(), untouched);
+    } finally {
+      await article.close();
+    }
+  });
+
+  // Issue 10's attacks on the old in-page overlay that must also fail in Firefox (all of them: page-attacks.test.ts).
+  // Firefox's WebDriver BiDi does not show extension frames to the test, so what the reader does is seen from
+  // the page: where focus is, what the page's listeners heard, and whether the frame is there.
+  it('a page that registers custom elements and hooks attachInternals runs no code on the reader and gets no handle', async () => {
+    assert.ok(firefox && server);
+    const url = await pageWithHead(`<script>window.__log = [];
+for (const name of ['readonce-reader', 'readonce-frame', 'ro-reader']) customElements.define(name, class extends HTMLElement {
+  constructor() { super(); window.__log.push('constructed ' + name); try { const i = this.attachInternals(); window.__log.push('root ' + (i.shadowRoot && i.shadowRoot.innerHTML)); } catch (e) {} }
+});
+new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) {
+  try { n.attachInternals(); window.__log.push('internals on ' + n.localName); } catch (e) {}
+} }).observe(document.documentElement, { childList: true, subtree: true });</script>`);
+    const article = new ArticlePage(await firefox.openPage(url));
+    try {
+      const tab = { id: await firefox.tabIdOf(article.page), url };
+      assert.deepEqual(await firefox.runCommand('toggle-reader', tab), { open: true });
+      await article.waitForReader(true);
+      await article.page.bringToFront();
+      await tabsStayInReader(article);
+      const seen = await article.page.evaluate((selector) => {
+        const frame = document.querySelector(selector) as HTMLIFrameElement;
+        let inside = 'refused';
+        try {
+          inside = frame.contentWindow!.document.body.innerText;
+        } catch {
+          // another origin
+        }
+        return { tag: frame.localName, contentDocument: frame.contentDocument === null, inside, log: (window as unknown as { __log: string[] }).__log };
+      }, READER_HOST);
+      assert.deepEqual(seen, { tag: 'iframe', contentDocument: true, inside: 'refused', log: [] });
+      await article.pressEscape();
+      await article.waitForReader(false);
+    } finally {
+      await article.close();
+    }
+  });
+
+  it('capture-phase key listeners on window and document neither hear nor block the reader\'s keys; Esc closes it', async () => {
+    assert.ok(firefox && server);
+    const url = await pageWithHead(`<script>window.__log = [];
+for (const target of [window, document]) for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'click', 'mousedown']) {
+  target.addEventListener(type, (e) => { window.__log.push(type + ' ' + (e.key || '')); e.preventDefault(); e.stopImmediatePropagation(); }, true);
+}</script>`);
+    const article = new ArticlePage(await firefox.openPage(url));
+    try {
+      const tab = { id: await firefox.tabIdOf(article.page), url };
+      assert.deepEqual(await firefox.runCommand('toggle-reader', tab), { open: true });
+      await article.waitForReader(true);
+      await article.page.bringToFront();
+      await tabsStayInReader(article);
+      for (const key of ['p', 'a', 's', 's', 'ArrowDown'] as const) await article.page.keyboard.press(key);
+      assert.deepEqual(await article.page.evaluate(() => (window as unknown as { __log: string[] }).__log), [], 'the page heard nothing typed in the reader');
+      await article.pressEscape();
+      await article.waitForReader(false);
+      // Escape's release comes after the reader closed and focus went back to the page: the page may see that.
+      const after = await article.page.evaluate(() => (window as unknown as { __log: string[] }).__log);
+      assert.deepEqual(after.filter((line) => line !== 'keyup Escape'), []);
     } finally {
       await article.close();
     }
