@@ -30,7 +30,7 @@ export function cleanPage(doc: Document, settings: Settings): CleanReply {
   const fromPlainText = doc.contentType === 'text/plain';
   try {
     const result = fromPlainText ? cleanText(pageText(doc), options) : cleanDocument(doc, options);
-    return { ok: true, result, fromPlainText, keptEverything };
+    return { ok: true, result, fromPlainText, keptEverything, url };
   } catch (error) {
     if (error instanceof ReadOnceError) {
       if (error.code === 'no-article') {

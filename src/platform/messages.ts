@@ -36,6 +36,8 @@ export interface ArticleReply {
   fromPlainText: boolean;
   /** The site is on the reader's keep-everything list, so nothing was removed. */
   keptEverything: boolean;
+  /** The page's address: what the reading memory remembers it by. */
+  url: string;
 }
 
 export interface ProblemReply {

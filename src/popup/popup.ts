@@ -15,6 +15,7 @@ import { articleAsText } from '../reader/format.ts';
 import { forbidRemoteLoads, resultWithoutImages } from '../reader/images.ts';
 import { renderProblem } from '../reader/problem-view.ts';
 import { renderRemovals } from '../reader/removals-view.ts';
+import { attachReadingMemory, copyNewButton } from '../reader/reading-memory.ts';
 import { withTimeLimit } from '../reader/time-limit.ts';
 import { copyToClipboard } from './clipboard.ts';
 
@@ -167,6 +168,10 @@ function showArticle(ui: PopupElements, tab: TabRef, reply: ArticleReply): void 
   ui.openReader.onclick = () => void openReader(ui, tab);
   ui.copyMarkdown.onclick = () => void copy(ui, result.markdown);
   ui.copyText.onclick = () => void copy(ui, articleAsText(result));
+  void attachReadingMemory({
+    view, result, url: reply.url, tabId: tab.id, keptEverything: reply.keptEverything, scroller: ui.content, askConsent: true,
+    offerCopyNew: (onlyNew) => ui.copyText.after(copyNewButton(doc, () => void copy(ui, onlyNew().markdown))),
+  });
 }
 
 async function openReader(ui: PopupElements, tab: TabRef): Promise<void> {

@@ -15,6 +15,7 @@ import { forbidRemoteLoads, resultWithoutImages } from '../reader/images.ts';
 import { renderProblem } from '../reader/problem-view.ts';
 import { renderRemovals } from '../reader/removals-view.ts';
 import { renderToolbar, type ReaderToolbar } from '../reader/reader-toolbar.ts';
+import { attachReadingMemory } from '../reader/reading-memory.ts';
 import { withTimeLimit } from '../reader/time-limit.ts';
 
 function must<T extends HTMLElement>(doc: Document, id: string): T {
@@ -93,6 +94,8 @@ function fillArticle(doc: Document, page: HTMLElement, reply: ArticleReply): HTM
     removals.hidden = true;
   }
   page.replaceChildren(...(removals ? [removals] : []), view.element);
+  const scroller = page.closest<HTMLElement>('#root') ?? page;
+  void attachReadingMemory({ view, result: reply.result, url: reply.url, keptEverything: reply.keptEverything, scroller, askConsent: false });
   return removals;
 }
 

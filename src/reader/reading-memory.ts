@@ -116,3 +116,10 @@ function askConsent(view: ArticleView): Promise<boolean> {
     no.addEventListener('click', () => answer(false));
   });
 }
+
+/** The "Copy only what's new" button, for a view's toolbar. */
+export function copyNewButton(doc: Document, onClick: () => void): HTMLButtonElement {
+  const button = Object.assign(doc.createElement('button'), { type: 'button', className: 'ro-button', id: 'copy-new', textContent: t('copyNew') });
+  button.addEventListener('click', onClick);
+  return button;
+}
