@@ -13,12 +13,36 @@ export function normalize(text: string): string {
   return words(text).join(' ');
 }
 
+// Scripts written without spaces between words: a run of them is many words, which only a dictionary tells apart.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The words of `text`: runs of letters, digits and marks; a run in a script without spaces (Chinese, Japanese,
+ * Thai…) is cut into its words by Intl.Segmenter, so a CJK page counts as many words as it has, not one per
+ * sentence. Space-separated text never reaches the segmenter.
+ */
+function wordRuns(text: string): string[] {
+  const runs = text.match(WORD) ?? [];
+  if (!UNSPACED.test(text)) return runs;
+  const out: string[] = [];
+  for (const run of runs) {
+    if (!UNSPACED.test(run)) {
+      out.push(run);
+      continue;
+    }
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+    for (const part of segmenter.segment(run)) if (part.isWordLike) out.push(part.segment);
+  }
+  return out;
+}
+
 export function words(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
+  return wordRuns(text.toLowerCase());
 }
 
 export function wordCount(text: string): number {
-  return (text.match(WORD) ?? []).length;
+  return wordRuns(text).length;
 }
 
 export function endsWithEllipsis(text: string): boolean {

@@ -1,6 +1,7 @@
 /** Small pure helpers shared by the popup and the reader overlay. */
 import type { Block, Removal, RemovalCategory } from '../core/types.ts';
 import { REMOVAL_CATEGORIES } from '../core/types.ts';
+import { wordCount } from '../core/text.ts';
 
 const WORDS_PER_MINUTE = 230;
 
@@ -9,7 +10,8 @@ export function squash(text: string): string {
 }
 
 export function readingMinutes(blocks: readonly Block[]): number {
-  const words = blocks.reduce((sum, block) => sum + (block.text.match(/\S+/g)?.length ?? 0), 0);
+  // The engine's own count, so a Chinese or Japanese article is not read as a handful of long "words".
+  const words = blocks.reduce((sum, block) => sum + wordCount(block.text), 0);
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
