@@ -6,6 +6,7 @@ import { SHORTCUTS_WHERE_KEY, openShortcutSettings } from '../platform/quirks.ts
 import { loadSettings, normaliseSite, resetSettings, saveSettings, watchSettings } from '../platform/settings.ts';
 import type { Settings } from '../platform/settings-schema.ts';
 import { applyAppearance } from '../reader/appearance.ts';
+import { renderMemoryOptions } from './memory-options.ts';
 import { CATEGORY_LABEL_KEYS } from '../reader/removals-view.ts';
 
 const CATEGORY_HELP_KEYS: Record<RemovalCategory, string> = {
@@ -139,4 +140,5 @@ export async function startOptions(doc: Document): Promise<void> {
 
   show(await loadSettings());
   watchSettings(show);
+  void renderMemoryOptions(doc, must<HTMLElement>(doc, '#shortcuts-heading').closest('section')!);
 }
