@@ -163,6 +163,31 @@ describe('reader mode', () => {
     await page.close();
   });
 
+  it('shows every theme with its own colours (screenshots: test-results/e2e/reader-theme-*.png)', async () => {
+    const themes = [
+      { theme: 'light', scheme: 'light', background: 'rgb(253, 253, 252)' },
+      { theme: 'sepia', scheme: 'light', background: 'rgb(244, 236, 216)' },
+      { theme: 'dark', scheme: 'light', background: 'rgb(27, 28, 31)' },
+      { theme: 'system', scheme: 'dark', background: 'rgb(27, 28, 31)' },
+      { theme: 'system', scheme: 'light', background: 'rgb(253, 253, 252)' },
+    ] as const;
+    for (const { theme, scheme, background } of themes) {
+      await setSettings({ theme });
+      const page = await seedPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await clickToolbarButton(ext, page);
+      assert.deepEqual(await runMenuItem(await tabIdOf(ext, page)), { open: true });
+      const reader = new ReaderPage(page);
+      await reader.waitUntilOpen();
+      await page.bringToFront();
+      await new Promise((done) => setTimeout(done, 300)); // the reader fades in
+      assert.equal((await reader.style('.ro-reader', ['background-color']))['background-color'], background, `${theme} (${scheme})`);
+      await reader.screenshot(`reader-theme-${theme === 'system' ? `system-${scheme}` : theme}.png`);
+      await page.close();
+    }
+    await ext.worker.evaluate(() => chrome.storage.sync.clear());
+  });
+
   it('registers its keyboard shortcuts and context menu item, and the command toggles reader mode', async () => {
     const commands = await ext.worker.evaluate(() => chrome.commands.getAll());
     const shortcut = (name: string) => commands.find((c) => c.name === name)?.shortcut;
