@@ -1,10 +1,12 @@
 /**
  * Speed, as tables:
- *   npm run bench -- [DIR] [--runs N] [--skip-corpus] [--skip-scaling] [--skip-memory] [--skip-batch]
+ *   npm run bench -- [DIR] [--runs N] [--skip-corpus] [--skip-chromium] [--skip-scaling] [--skip-memory] [--skip-batch]
  * 1. On a corpus (default ../shared/eval-dev): ReadOnce's whole pipeline (copy, prune, Readability, rules,
  *    DOMPurify, Markdown) against Readability on the same parsed documents, in this process. Readability
  *    mutates what it is given, so a reader mode must copy the page first (Readability's README says so):
  *    the table gives the ratio both to Readability.parse alone (its copy made untimed) and to copy + parse.
+ *    Then the same pages in Chromium (scripts/bench-chromium.ts: the engine bundled and run on each page's
+ *    live DOM, as the content script runs it), and the per-page ratios to clone + parse side by side.
  * 2. Scaling: synthetic articles of 1k to 32k blocks with duplicates and teasers; time per doubling. Each
  *    size runs in its own process, warmed up on a 1k article first, so that one size's heap does not bill
  *    the next (in one process the 32k run pays for the garbage of all the sizes before it).
@@ -16,6 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
 import { cleanDocument, parseHtml, ReadOnceError } from '../src/node/index.ts';
+import { CONTENT_SCRIPT_OPTIONS, chromiumAvailable, timeInChromium } from './bench-chromium.ts';
 import { corpusDir, readCorpus } from './lib/corpus.ts';
 
 const { values, positionals } = parseArgs({
@@ -26,6 +29,7 @@ const { values, positionals } = parseArgs({
     'skip-scaling': { type: 'boolean' },
     'skip-memory': { type: 'boolean' },
     'skip-batch': { type: 'boolean' },
+    'skip-chromium': { type: 'boolean' },
     // Internal: time one synthetic size and print it as JSON (what each scaling process runs).
     'scaling-size': { type: 'string' },
   },
@@ -98,6 +102,17 @@ if (!values['skip-corpus'] && !values['scaling-size']) {
   console.log(`| per-page ratio ReadOnce / (copy + Readability.parse), median | ${median(ratiosWithCopy).toFixed(3)} |`);
   console.log(`| per-page ratio ReadOnce / (copy + Readability.parse), p90 | ${quantile(ratiosWithCopy, 0.9).toFixed(3)} |`);
   console.log('');
+  if (!values['skip-chromium'] && chromiumAvailable()) {
+    const inChromium: number[] = [];
+    for await (const t of timeInChromium(readCorpus(dir), { runs: Math.max(runs, 5), options: CONTENT_SCRIPT_OPTIONS })) inChromium.push(t.ours / t.base);
+    console.log('Per-page ratio of ReadOnce to what every reader mode runs, a copy of the page + Readability.parse;');
+    console.log("jsdom: the CLI's clean (Markdown included); Chromium: the content script's (Markdown on demand)\n");
+    console.log('| per-page ratio | jsdom | Chromium |');
+    console.log('|---|---|---|');
+    console.log(`| median | ${median(ratiosWithCopy).toFixed(3)} | ${median(inChromium).toFixed(3)} |`);
+    console.log(`| p90 | ${quantile(ratiosWithCopy, 0.9).toFixed(3)} | ${quantile(inChromium, 0.9).toFixed(3)} |`);
+    console.log('');
+  }
 }
 
 /** A deterministic article of n blocks: prose with some exact repeats, truncated teasers and headings. */

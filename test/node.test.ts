@@ -1,7 +1,10 @@
-/** The Node entry: jsdom as the engine's DOM, and what it must not add to a clean (a teardown crash). */
+/** The Node entry: jsdom as the engine's DOM, what it must not add to a clean (a teardown crash), Markdown on demand. */
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
-import { cleanHtml, closeWindow, parseHtml } from '../src/node/index.ts';
+import { cleanHtml, closeWindow, markdownOf, parseHtml } from '../src/node/index.ts';
+import { goldenPages } from './golden.ts';
 
 const story = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i}: the harbour council met again on Tuesday to weigh the ferry budget and its timetable.</p>`).join('');
 
@@ -27,4 +30,18 @@ describe('cleanHtml and the jsdom window', () => {
     assert.equal(doc.body?.innerHTML ?? '', '');
     closeWindow(parseHtml(`<body>${FOREIGN_FRAME}</body>`));
   });
+});
+
+describe('Markdown only when asked', () => {
+  for (const page of goldenPages().filter((p) => existsSync(path.join(p.dir, 'source.html')))) {
+    it(`${page.slug}: markdownOf renders from the html what the engine renders from its article`, () => {
+      const html = readFileSync(path.join(page.dir, 'source.html'), 'utf8');
+      const full = cleanHtml(html, { url: page.url });
+      const deferred = cleanHtml(html, { url: page.url, markdown: false });
+      assert.equal(deferred.markdown, '');
+      assert.equal(deferred.html, full.html);
+      assert.equal(markdownOf(deferred, parseHtml('<!doctype html><title></title>')), full.markdown);
+      assert.equal(markdownOf(full, parseHtml('')), full.markdown);
+    });
+  }
 });

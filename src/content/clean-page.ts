@@ -26,7 +26,8 @@ export function cleanPage(doc: Document, settings: Settings): CleanReply {
     // about:blank and the like have no host: no site rule applies.
   }
   const keptEverything = hostname !== '' && keepsEverythingOn(settings.keepEverythingOn, hostname);
-  const options: CleanOptions = { url, keep: keptEverything ? [...REMOVAL_CATEGORIES] : settings.keep };
+  // The popup renders the Markdown only if Copy Markdown is pressed (markdownOf): the reader waits less.
+  const options: CleanOptions = { url, keep: keptEverything ? [...REMOVAL_CATEGORIES] : settings.keep, markdown: false };
   const fromPlainText = doc.contentType === 'text/plain';
   try {
     const result = fromPlainText ? cleanText(pageText(doc), options) : cleanDocument(doc, options);

@@ -11,7 +11,7 @@ import { normalizeContent } from './normalize.ts';
 import { type WorkingCopy, workingCopy } from './prune.ts';
 import { toMarkdown } from './render.ts';
 import { applyRules } from './rules/index.ts';
-import { BLOCK_ID_ATTR, sanitizeInPlace } from './sanitize.ts';
+import { BLOCK_ID_ATTR, sanitizeInPlace, sanitizeToFragment } from './sanitize.ts';
 import { squash, wordCount } from './text.ts';
 import { type Block, type BlockId, type CleanOptions, type CleanResult, ReadOnceError, type Removal } from './types.ts';
 
@@ -33,7 +33,7 @@ export function cleanDocument(document: Document, options: CleanOptions = {}): C
   const served = document.getElementsByTagName('*').length;
   if (served > max * COPY_CEILING) throw tooLarge(served, max * COPY_CEILING);
   return withinStack(() => {
-    const copy = workingCopy(document, options.copy ?? 'clone');
+    const copy = workingCopy(document, options.copy);
     const elements = copy.doc.getElementsByTagName('*').length;
     if (elements > max) throw tooLarge(elements, max);
     return cleanCopy(copy, document, win, options);
@@ -84,6 +84,18 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
   return finish(win, root, meta, options);
 }
 
+/**
+ * The result's Markdown: as the engine rendered it, or, for a result cleaned with `markdown: false`, rendered now
+ * from its html (already sanitised; sanitised again as it is parsed, which changes nothing), which gives the
+ * same Markdown. `doc` needs a window, for the sanitiser.
+ */
+export function markdownOf(result: Pick<CleanResult, 'title' | 'html' | 'markdown'>, doc: Document): string {
+  if (result.markdown !== '') return result.markdown;
+  const root = doc.createElement('div');
+  root.append(sanitizeToFragment(doc, result.html));
+  return toMarkdown(result.title, root);
+}
+
 function clean(value: string | null | undefined): string | null {
   const text = squash(value ?? '');
   return text === '' ? null : text;
@@ -129,7 +141,7 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
 
   sanitizeInPlace(win, root);
   removedHtml(win, gone).forEach((html, i) => (removed[i]!.html = html));
-  const markdown = toMarkdown(article.meta.title, root);
+  const markdown = options.markdown === false ? '' : toMarkdown(article.meta.title, root);
   return {
     title: article.meta.title,
     byline: article.meta.byline,

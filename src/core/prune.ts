@@ -10,7 +10,7 @@
  * images, which it unwraps. Forms stay too: ASP.NET sites wrap the whole page in one (42aad16bde… in the dev
  * corpus); only their controls go.
  * One walk with plain attribute reads: selector engines and live collections are slow on large pages in jsdom.
- * The copy is made by that walk (jsdom) or by the DOM's own clone pruned in place (browsers); see CopyStrategy.
+ * The copy is made by that walk, or by the DOM's own clone pruned in place (see CopyStrategy).
  */
 import { walkElements } from './dom.ts';
 import { squash } from './text.ts';
@@ -129,7 +129,11 @@ function holdsContent(node: Node): boolean {
   return node.nodeType === 1 && walkElements(node as Element, (el) => CONTENT_TAGS.has(el.localName)) !== null;
 }
 
-/** How a copy is made: a JS walk that copies only what it keeps, or the DOM's own deep clone pruned in place. */
+/**
+ * How a copy is made: a JS walk that copies only what it keeps, or the DOM's own deep clone pruned in place.
+ * Measured on the dev corpus (scripts/bench-chromium.ts --copy): the walk is the faster in jsdom and also in
+ * Chromium, where the native clone copies what the region and furniture leave out only to drop it again.
+ */
 export type CopyStrategy = 'walk' | 'clone';
 
 export interface WorkingCopy {
@@ -276,7 +280,6 @@ type Step = { source: Node; parent: Node; inBody: boolean } | { attach: Node; to
 /**
  * The copy by a walk: only what is kept is copied. Each element is filled while it is still detached and
  * attached once complete, so the copy is connected to its document in one step at the end, not node by node.
- * Cheaper in jsdom, where copying a node costs more than deciding about it.
  */
 function walkCopy(doc: Document, cut: RegionCut, streamed: ReadonlySet<string>): Document {
   const copy = doc.cloneNode(false) as Document;
@@ -308,9 +311,8 @@ function walkCopy(doc: Document, cut: RegionCut, streamed: ReadonlySet<string>):
 }
 
 /**
- * The copy by the DOM's deep clone, then pruned in place with the same decisions as walkCopy. Cheaper in a
- * browser, whose native clone is faster than a walk in JavaScript. The region is found again in the clone
- * (the same structure, so the same element).
+ * The copy by the DOM's deep clone, then pruned in place with the same decisions as walkCopy. The region is
+ * found again in the clone (the same structure, so the same element).
  */
 function cloneCopy(doc: Document, regionOf: (doc: Document) => Element | null, streamed: ReadonlySet<string>): { copy: Document; cut: RegionCut } {
   const copy = doc.cloneNode(true) as Document;

@@ -14,11 +14,8 @@ export function parseHtml(html: string, url?: string): Document {
   return dom.window.document;
 }
 
-// Measured by npm run bench: jsdom copies a node slower than the engine decides about it, so it walks.
-const JSDOM_COPY = 'walk';
-
-export function cleanDocument(document: Document, options: CleanOptions = {}): CleanResult {
-  return cleanDocumentCore(document, { copy: JSDOM_COPY, ...options });
+export function cleanDocument(document: Document, options?: CleanOptions): CleanResult {
+  return cleanDocumentCore(document, options);
 }
 
 export function cleanHtml(html: string, options: CleanOptions = {}): CleanResult {

@@ -2,6 +2,7 @@
  * The popup: reads the page at once (the click granted activeTab), shows the clean article with its
  * removals, and offers reader mode, copying and the options.
  */
+import { markdownOf } from '../core/clean.ts';
 import type { CleanResult } from '../core/types.ts';
 import { readerFrameRef } from '../platform/extension-url.ts';
 import { localise, t } from '../platform/i18n.ts';
@@ -166,7 +167,7 @@ function showArticle(ui: PopupElements, tab: TabRef, reply: ArticleReply): void 
   ui.copyMarkdown.disabled = false;
   ui.copyText.disabled = false;
   ui.openReader.onclick = () => void openReader(ui, tab);
-  ui.copyMarkdown.onclick = () => void copy(ui, result.markdown);
+  ui.copyMarkdown.onclick = () => void copy(ui, markdownOf(result, doc));
   ui.copyText.onclick = () => void copy(ui, articleAsText(result));
   void attachReadingMemory({
     view, result, url: reply.url, tabId: tab.id, keptEverything: reply.keptEverything, scroller: ui.content, askConsent: true,

@@ -1,0 +1,203 @@
+/**
+ * Speed where readers run it: the engine in Chromium, on the live DOM of each page.
+ *   node --import tsx scripts/bench-chromium.ts [DIR] [--runs N] [--stages] [--copy clone|walk]
+ * The engine (src/core) is bundled by esbuild as one script and evaluated in the page, as the content script
+ * is; each page is served at its own address by the browser context, its scripts blocked by a CSP and every
+ * other request refused. Per page, the median
+ * of `cleanDocument(document)` is divided by the median of what every reader mode runs,
+ * `new Readability(document.cloneNode(true)).parse()`, both timed in the page with performance.now().
+ * --stages also splits ReadOnce's time: the working copy, Readability on it, and the rest (rules, sanitising,
+ * Markdown). `npm run bench` prints these ratios beside jsdom's.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { chromium } from 'playwright';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** What the content script asks of the engine (src/content/clean-page.ts): the Markdown is rendered on demand. */
+export const CONTENT_SCRIPT_OPTIONS = { markdown: false };
+
+/** Median in ms of each measure on one page. */
+export interface ChromiumTiming {
+  ours: number;
+  base: number;
+  stages?: { copy: number; parse: number; rest: number };
+}
+
+/** The engine and Readability as one IIFE that sets globalThis.__readOnceBench. */
+async function engineBundle(): Promise<string> {
+  const root = path.resolve(import.meta.dirname, '..');
+  const out = await build({
+    stdin: {
+      contents: `
+        import { Readability } from '@mozilla/readability';
+        import { cleanDocument } from './src/core/index.ts';
+        import { workingCopy } from './src/core/prune.ts';
+        globalThis.__readOnceBench = { Readability, cleanDocument, workingCopy };`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    loader: { '.json': 'json' },
+    define: { __READONCE_BROWSER__: '"chrome"' },
+  });
+  return out.outputFiles[0]!.text;
+}
+
+/** What runs in the page: warm-up, then `runs` alternating timings of both; medians back. */
+function timeInPage({ runs, stages, options }: { runs: number; stages: boolean; options: Record<string, unknown> }): ChromiumTiming {
+  type Bench = {
+    Readability: new (doc: Document) => { parse(): unknown };
+    cleanDocument: (doc: Document, options: Record<string, unknown>) => unknown;
+    workingCopy: (doc: Document, copy?: unknown) => { doc: Document };
+  };
+  const bench = (globalThis as unknown as { __readOnceBench: Bench }).__readOnceBench;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  const time = (fn: () => void) => {
+    const start = performance.now();
+    fn();
+    return performance.now() - start;
+  };
+  const ours = () => {
+    try {
+      bench.cleanDocument(document, options);
+    } catch (e) {
+      if ((e as Error).name !== 'ReadOnceError') throw e;
+    }
+  };
+  const base = () => new bench.Readability(document.cloneNode(true) as Document).parse();
+  ours();
+  base();
+  const o: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    b.push(time(base));
+    o.push(time(ours));
+  }
+  const result: ChromiumTiming = { ours: median(o), base: median(b) };
+  if (stages) {
+    const copy: number[] = [];
+    const parse: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      let doc: Document | undefined;
+      copy.push(time(() => (doc = bench.workingCopy(document, options.copy ?? 'clone').doc)));
+      parse.push(time(() => new bench.Readability(doc!).parse()));
+    }
+    result.stages = { copy: median(copy), parse: median(parse), rest: Math.max(0, result.ours - median(copy) - median(parse)) };
+  }
+  return result;
+}
+
+/**
+ * One timing in a world of its own, as a content script runs: `kind` 'ours' or 'base', once, on the live
+ * document, with no DOM wrappers or compiled code left by an earlier run in that world (unless `warm`).
+ */
+function timeOnce({ kind, options, warm }: { kind: 'ours' | 'base'; options: Record<string, unknown>; warm: boolean }): number {
+  type Bench = { Readability: new (doc: Document) => { parse(): unknown }; cleanDocument: (doc: Document, options: Record<string, unknown>) => unknown };
+  const bench = (globalThis as unknown as { __readOnceBench: Bench }).__readOnceBench;
+  const run = () => {
+    if (kind === 'base') {
+      new bench.Readability(document.cloneNode(true) as Document).parse();
+      return;
+    }
+    try {
+      bench.cleanDocument(document, options);
+    } catch (e) {
+      if ((e as Error).name !== 'ReadOnceError') throw e;
+    }
+  };
+  if (warm) run();
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+/** Times each page in one headless Chromium; yields as it goes. */
+export async function* timeInChromium(
+  pages: Iterable<{ id: string; url: string; html: string }>,
+  { runs = 3, stages = false, options = {} as Record<string, unknown>, worlds = false, warm = false } = {},
+): AsyncGenerator<{ id: string } & ChromiumTiming> {
+  const bundle = await engineBundle();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    // The page's own scripts stay off (they would fetch, rewrite and time out offline) by its CSP, which
+    // does not bind what the bench evaluates. Turning JavaScript off instead would stop DOMPurify's callbacks.
+    const context = await browser.newContext();
+    let current = { url: '', html: '' };
+    // The page is served as its own address, so links resolve as they did; nothing else loads.
+    await context.route('**/*', (route) =>
+      route.request().url() === current.url && route.request().isNavigationRequest()
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': "script-src 'none'" }, body: current.html })
+        : route.abort(),
+    );
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    let worldCount = 0;
+    const inNewWorld = async (kind: 'ours' | 'base'): Promise<number> => {
+      const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+      const { executionContextId: contextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: `readonce-bench-${worldCount++}` });
+      await cdp.send('Runtime.evaluate', { expression: `${bundle};globalThis.__name ??= (f) => f`, contextId });
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+        expression: `(${timeOnce.toString()})(${JSON.stringify({ kind, options, warm })})`,
+        contextId,
+        returnByValue: true,
+      });
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return result.value as number;
+    };
+    for (const { id, url, html } of pages) {
+      // A new navigation per page: a document written over the last one would keep its globals.
+      current = { url: new URL(url).href, html };
+      await page.goto(current.url, { waitUntil: 'domcontentloaded' });
+      if (worlds) {
+        const o: number[] = [];
+        const b: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          b.push(await inNewWorld('base'));
+          o.push(await inNewWorld('ours'));
+        }
+        const { median } = await import('./lib/stats.ts');
+        yield { id, ours: median(o), base: median(b) };
+        continue;
+      }
+      await page.evaluate(bundle);
+      // tsx (esbuild's keepNames) wraps the functions of timeInPage in __name(): give the page one.
+      await page.evaluate('globalThis.__name ??= (f) => f');
+      yield { id, ...(await page.evaluate(timeInPage, { runs, stages, options })) };
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+export const chromiumAvailable = (): boolean => existsSync(CHROMIUM);
+
+if (import.meta.filename === process.argv[1]) {
+  const { median, quantile } = await import('./lib/stats.ts');
+  const { corpusDir, readCorpus } = await import('./lib/corpus.ts');
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '5' }, stages: { type: 'boolean' }, copy: { type: 'string' }, worlds: { type: 'boolean' }, warm: { type: 'boolean' } } });
+  const ratios: number[] = [];
+  const share = { copy: 0, parse: 0, rest: 0, ours: 0 };
+  console.log(`| page | ReadOnce ms | clone + parse ms | ratio${values.stages ? ' | copy ms | parse of the copy ms | rest ms' : ''} |`);
+  console.log(`|---|---|---|---${values.stages ? '|---|---|---' : ''}|`);
+  for await (const t of timeInChromium(readCorpus(corpusDir(positionals[0])), { runs: Number(values.runs), stages: values.stages, options: { ...CONTENT_SCRIPT_OPTIONS, ...(values.copy ? { copy: values.copy } : {}) }, worlds: values.worlds, warm: values.warm })) {
+    ratios.push(t.ours / t.base);
+    const s = t.stages;
+    if (s) {
+      share.copy += s.copy;
+      share.parse += s.parse;
+      share.rest += s.rest;
+      share.ours += t.ours;
+    }
+    console.log(`| ${t.id.slice(0, 10)} | ${t.ours.toFixed(1)} | ${t.base.toFixed(1)} | ${(t.ours / t.base).toFixed(2)}${s ? ` | ${s.copy.toFixed(1)} | ${s.parse.toFixed(1)} | ${s.rest.toFixed(1)}` : ''} |`);
+  }
+  console.log(`\nChromium, per-page ratio ReadOnce / (clone + Readability.parse): median ${median(ratios).toFixed(3)}, p90 ${quantile(ratios, 0.9).toFixed(3)} (${ratios.length} pages)`);
+  if (values.stages) console.log(`Share of ReadOnce's time: copy ${(share.copy / share.ours).toFixed(2)}, parse ${(share.parse / share.ours).toFixed(2)}, rest ${(share.rest / share.ours).toFixed(2)}`);
+}
