@@ -101,34 +101,36 @@ describe('readonce batch', () => {
     assert.deepEqual(
       records.map((r) => [r.id, r.url]),
       [
+        ['legacy-latin1.html', null],
         ['news/embedded-tweets.html.gz', null],
         ['seed.html', null],
         ['seed.txt', null],
         ['story', 'https://example.com/story'],
         ['3', null],
-        [records[5]!.id, 'https://news.example/a'],
+        [records[6]!.id, 'https://news.example/a'],
       ],
     );
-    assert.match(records[5]!.id, /^<urn:uuid:/u);
-    assert.deepEqual(withoutHead(records[0]!), single([tweets]));
-    assert.deepEqual(withoutHead(records[1]!), single([path.join(corpus, 'seed.html')]));
-    assert.deepEqual(withoutHead(records[2]!), single([path.join(corpus, 'seed.txt')]));
-    assert.deepEqual(withoutHead(records[3]!), single(['--url', 'https://example.com/story', path.join(corpus, 'seed.html')]));
-    assert.deepEqual(withoutHead(records[4]!), single(['--input', 'text', path.join(corpus, 'seed.txt')]));
-    assert.deepEqual(withoutHead(records[5]!), single(['--url', 'https://news.example/a', path.join(corpus, 'seed.html')]));
+    assert.match(records[6]!.id, /^<urn:uuid:/u);
+    // A windows-1252 page without a declared charset reads as text, as in the single-page CLI.
+    assert.match(records[0]!.title as string, /^Café owners/u);
+    assert.deepEqual(withoutHead(records[0]!), single([path.join(corpus, 'legacy-latin1.html')]));
+    assert.deepEqual(withoutHead(records[1]!), single([tweets]));
+    assert.deepEqual(withoutHead(records[2]!), single([path.join(corpus, 'seed.html')]));
+    assert.deepEqual(withoutHead(records[3]!), single([path.join(corpus, 'seed.txt')]));
+    assert.deepEqual(withoutHead(records[4]!), single(['--url', 'https://example.com/story', path.join(corpus, 'seed.html')]));
+    assert.deepEqual(withoutHead(records[5]!), single(['--input', 'text', path.join(corpus, 'seed.txt')]));
+    assert.deepEqual(withoutHead(records[6]!), single(['--url', 'https://news.example/a', path.join(corpus, 'seed.html')]));
   });
 
   test('--out-dir mirrors the input names', async () => {
     const dir = path.join(work, 'md');
     const { code, records } = await batch([corpus, '--out-dir', dir]);
     assert.equal(code, 0);
-    assert.deepEqual(records.map((r) => r.file), ['news/embedded-tweets.md', 'seed.md', 'seed.md']);
-    const seed = single([path.join(corpus, 'seed.html')]) as { markdown: string };
-    assert.equal(readFileSync(path.join(dir, 'news', 'embedded-tweets.md'), 'utf8').split('\n')[0]!.startsWith('# '), true);
-    assert.ok(!('markdown' in records[1]!) && !('blocks' in records[1]!));
+    assert.deepEqual(records.map((r) => r.file), ['legacy-latin1.md', 'news/embedded-tweets.md', 'seed.md', 'seed.md']);
+    assert.equal(readFileSync(path.join(dir, 'legacy-latin1.md'), 'utf8'), (single([path.join(corpus, 'legacy-latin1.html')]) as { markdown: string }).markdown);
+    assert.ok(!('markdown' in records[1]!) && !('blocks' in records[1]!) && Array.isArray(records[1]!.removed));
     // seed.html and seed.txt share a name: the later page wins, as files written in input order do.
-    assert.equal(readFileSync(path.join(dir, 'seed.md'), 'utf8'), (single(['--input', 'text', path.join(corpus, 'seed.txt')]) as { markdown: string }).markdown);
-    assert.notEqual(seed.markdown, '');
+    assert.equal(readFileSync(path.join(dir, 'seed.md'), 'utf8'), (single([path.join(corpus, 'seed.txt')]) as { markdown: string }).markdown);
   });
 
   test('broken, huge, hanging and worker-killing pages each give an error record; the run goes on', async () => {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Piscina } from 'piscina';
 import { REMOVAL_CATEGORIES, type CleanResult, type Removal, type RemovalCategory } from '../../core/index.ts';
-import { siteOf, type Repeat } from '../../core/memory/index.ts';
+import { siteOf, type RememberedArticle, type Repeat } from '../../core/memory/index.ts';
 import { FileReadingMemory } from '../../node/file-memory.ts';
 import { FORMATS, type Format } from '../format.ts';
 import { fileSink, resumeFrom, stdoutSink, writePageFile, type RecordSink } from './output.ts';
@@ -328,28 +328,32 @@ class Batch {
     let outcome = await pending;
     if (this.stopped) return;
     let repeats: Repeat[] = [];
+    let remembered: RememberedArticle | null = null;
     if (outcome.ok && this.memory) {
-      ({ outcome, repeats } = await this.remember(page, outcome));
+      const url = page.url ?? page.id;
+      const counted = outcome.counted ?? [];
+      remembered = { url, title: outcome.result.title, site: siteOf(url), time: Date.now(), fingerprints: counted.map((c) => c.fingerprint) };
+      ({ outcome, repeats } = await this.repeatsIn(outcome));
       if (this.stopped) return;
     }
     const record = this.record(page, outcome, repeats);
     this.sink.write(record);
+    // Added only once its line is written: a page the memory holds is never done again by --resume, where it
+    // would be found in the memory as a repeat of itself.
+    if (remembered) await this.memory!.record(remembered);
     this.tally.add(record);
     this.draw();
   }
 
-  /** Looks the page's blocks up in the memory, then adds the page: in input order, so the same input folds the same. */
-  private async remember(page: PageInput, outcome: Extract<PageOutcome, { ok: true }>): Promise<{ outcome: PageOutcome; repeats: Repeat[] }> {
-    const memory = this.memory!;
+  /** Looks the page's blocks up in the memory, in input order, so the same input folds the same. */
+  private async repeatsIn(outcome: Extract<PageOutcome, { ok: true }>): Promise<{ outcome: PageOutcome; repeats: Repeat[] }> {
     const counted = outcome.counted ?? [];
-    const sightings = counted.length ? await memory.lookup(counted.map((c) => c.fingerprint)) : [];
+    const sightings = counted.length ? await this.memory!.lookup(counted.map((c) => c.fingerprint)) : [];
     const repeats: Repeat[] = [];
     counted.forEach((block, i) => {
       const seen = sightings[i]?.[0];
       if (seen) repeats.push({ blockId: block.id, ...seen });
     });
-    const url = page.url ?? page.id;
-    await memory.record({ url, title: outcome.result.title, site: siteOf(url), time: Date.now(), fingerprints: counted.map((c) => c.fingerprint) });
     this.tally.foldedRepeats = (this.tally.foldedRepeats ?? 0) + repeats.length;
     if (this.options.repeats !== 'drop' || repeats.length === 0) return { outcome, repeats: this.options.repeats === 'mark' ? repeats : [] };
     const task: DropTask = { drop: { result: outcome.result, removals: readBefore(outcome.result, repeats), ...(this.options.outDir ? { render: this.options.format } : {}) } };
