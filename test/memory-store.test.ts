@@ -116,3 +116,19 @@ test('memory settings: ask until answered, each value validated on its own', () 
   assert.deepEqual(parseMemorySettings({ remember: 'off', days: '30' }), { remember: 'off', days: 90 });
   assert.deepEqual(parseMemorySettings('junk'), { remember: 'ask', days: 90 });
 });
+
+test('a database of this version without its store (an upgrade that never finished) is made anew', async () => {
+  const factory = new IDBFactory();
+  await new Promise<void>((resolve) => {
+    const req = factory.open('readonce-memory', 1);
+    req.onsuccess = () => {
+      req.result.close();
+      resolve();
+    };
+  });
+  const { store, message } = await openMemoryStore(factory);
+  assert.match(message ?? '', /no article store/u);
+  await store.record(article(2));
+  assert.equal((await store.stats()).articles, 1);
+  store.close();
+});

@@ -1,5 +1,6 @@
 /** Service worker (Chromium) / event page (Firefox): wiring only. */
 import { createPageMenuItem, onCommand, onInstalled, onMenuItemClicked } from '../platform/extension.ts';
+import { serveReadingMemory } from '../platform/memory-service.ts';
 import { relayReaderFrameRequests } from '../platform/messages.ts';
 import { READ_PAGE_MENU_ITEM, runCommand, runMenuItem } from './commands.ts';
 
@@ -7,3 +8,4 @@ onInstalled(() => void createPageMenuItem(READ_PAGE_MENU_ITEM, 'contextMenuRead'
 onCommand((command, tab) => void runCommand(command, tab));
 onMenuItemClicked(READ_PAGE_MENU_ITEM, (tab) => void runMenuItem(tab));
 relayReaderFrameRequests();
+serveReadingMemory();

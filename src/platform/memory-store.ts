@@ -80,7 +80,12 @@ function openDb(factory: IDBFactory): Promise<IDBDatabase> {
       store.createIndex('time', 'time');
       store.createIndex('bands', 'bands', { multiEntry: true });
     };
-    req.onsuccess = () => resolve(req.result);
+    req.onsuccess = () => {
+      // A database of this version without the store (an upgrade that never finished) is as good as corrupt.
+      if (req.result.objectStoreNames.contains(STORE)) return resolve(req.result);
+      req.result.close();
+      reject(new Error('the reading memory has no article store'));
+    };
     req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
     req.onblocked = () => reject(new Error('the reading memory is open in an older version elsewhere'));
   });

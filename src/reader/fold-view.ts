@@ -37,7 +37,8 @@ export function readAgo(time: number, now: number, locale: string): string {
     ['minute', 60],
   ];
   for (const [unit, size] of units) if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
-  return format.format(0, 'minute');
+  // "now" or "this minute" would read oddly after "Read": seconds, as a number.
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(Math.min(0, seconds), 'second');
 }
 
 /** "09:14" today, else "Nov 19, 09:14": when the page was last read. */

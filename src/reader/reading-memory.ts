@@ -1,27 +1,25 @@
 /**
  * The reading memory in a view (the popup or reader mode): asks once (the popup only), folds what was read
- * before, and records the article once it has been read. Never in a private window, never on a keep-everything
- * site, never before the reader said yes. Whatever fails here leaves the article as it is.
+ * before, and records the article once it has been read. Never on a keep-everything site, never before the
+ * reader said yes; the background, which holds the memory, refuses private windows. Whatever fails here leaves
+ * the article as it is.
  */
 import { markRepeats, rememberedArticle } from '../core/memory/mark.ts';
 import type { RepeatReport } from '../core/memory/types.ts';
 import type { CleanResult } from '../core/types.ts';
-import { browser } from '../platform/browser.ts';
 import { t, uiLanguage } from '../platform/i18n.ts';
 import { loadMemorySettings, saveMemorySettings } from '../platform/memory-settings.ts';
-import { openMemoryStore, type IdbReadingMemory } from '../platform/memory-store.ts';
+import { RemoteReadingMemory } from '../platform/memory-service.ts';
 import type { ArticleView } from './article-view.ts';
 import { foldRepeats, onlyWhatIsNew } from './fold-view.ts';
 import { trackReading } from './reading-tracker.ts';
-
-const DAY_MS = 24 * 3600 * 1000;
 
 export interface MemoryHost {
   view: ArticleView;
   result: CleanResult;
   /** The page's address. */
   url: string;
-  /** The tab the article is in, when known: a private window's tab is never recorded. */
+  /** The tab the article is in, when the view is not in it (the popup): a private window's tab is never recorded. */
   tabId?: number;
   /** The site is on the keep-everything list: nothing removed, nothing folded, nothing recorded. */
   keptEverything: boolean;
@@ -43,26 +41,25 @@ export interface AttachedMemory {
 export async function attachReadingMemory(host: MemoryHost): Promise<AttachedMemory> {
   const none: AttachedMemory = { report: null, stop: () => undefined };
   try {
-    if (host.keptEverything || !/^https?:/u.test(host.url) || (await inPrivateWindow(host.tabId))) return none;
+    if (host.keptEverything || !/^https?:/u.test(host.url)) return none;
     const settings = await loadMemorySettings();
     if (settings.remember === 'off') return none;
     if (settings.remember === 'ask') {
       if (!host.askConsent || !(await askConsent(host.view))) return none;
     }
-    return await fold(host, (await loadMemorySettings()).days);
+    return await fold(host);
   } catch (error) {
     console.warn('ReadOnce: the reading memory is unavailable', error);
     return none;
   }
 }
 
-async function fold(host: MemoryHost, days: number): Promise<AttachedMemory> {
-  const { store, message } = await openMemoryStore();
+async function fold(host: MemoryHost): Promise<AttachedMemory> {
+  const store = new RemoteReadingMemory(host.tabId);
   const doc = host.view.body.ownerDocument;
-  if (message) host.view.body.before(Object.assign(doc.createElement('p'), { className: 'ro-note', textContent: t('memoryReset') }));
   const now = Date.now();
-  await store.forgetBefore(now - days * DAY_MS);
   const report = await markRepeats(host.result, store, host.url);
+  if (store.message) host.view.body.before(Object.assign(doc.createElement('p'), { className: 'ro-note', textContent: t('memoryReset') }));
   if (report.repeats.length > 0) {
     foldRepeats(host.view, report, now, uiLanguage());
     host.offerCopyNew?.(() => onlyWhatIsNew(doc, host.result, report));
@@ -71,7 +68,7 @@ async function fold(host: MemoryHost, days: number): Promise<AttachedMemory> {
   return { report, stop };
 }
 
-async function record(store: IdbReadingMemory, host: MemoryHost): Promise<void> {
+async function record(store: RemoteReadingMemory, host: MemoryHost): Promise<void> {
   try {
     // Asked again at the moment of recording: the reader may have turned it off in the meantime.
     if ((await loadMemorySettings()).remember !== 'on') return;
@@ -79,17 +76,6 @@ async function record(store: IdbReadingMemory, host: MemoryHost): Promise<void> 
     host.view.element.dataset.remembered = 'true';
   } catch (error) {
     console.warn('ReadOnce: could not remember this article', error);
-  }
-}
-
-async function inPrivateWindow(tabId: number | undefined): Promise<boolean> {
-  if (browser.extension.inIncognitoContext) return true;
-  try {
-    const tab = tabId !== undefined ? await browser.tabs.get(tabId) : await browser.tabs.getCurrent();
-    // Unknown counts as private: recording is what must never happen by mistake.
-    return tab ? tab.incognito : tabId !== undefined;
-  } catch {
-    return true;
   }
 }
 
