@@ -123,8 +123,11 @@ describe('"Show in place" puts each removal at its own place', () => {
       assert.ok(index(earlier.id) < index(removal.id), `${removal.id} after a later removal`);
       previous = previous.previousElementSibling as HTMLElement | null;
     }
-    if (removal.after === null) assert.equal(previous, null);
-    else assert.equal(previous?.getAttribute('data-ro-block'), removal.after, `${removal.id} is not right after ${removal.after}`);
+    if (removal.after === null) {
+      let next = marker.nextElementSibling;
+      while (next?.classList.contains('ro-removed')) next = next.nextElementSibling;
+      assert.equal(next?.getAttribute('data-ro-block'), result.blocks[0]!.id, `${removal.id} is not right before the first kept block`);
+    } else assert.equal(previous?.getAttribute('data-ro-block'), removal.after, `${removal.id} is not right after ${removal.after}`);
     assert.equal(marker.getAttribute('data-ro-block'), removal.id);
     assert.equal(squash(marker.querySelector('.ro-removed-text')?.textContent), removal.text);
     assert.ok(view.body.contains(marker));
@@ -155,17 +158,20 @@ describe('"Show in place" puts each removal at its own place', () => {
     assert.equal(view.body.innerHTML, before);
   });
 
-  it('a removal before every kept block goes at the top; a heading is shown as strong text, a list item as its content', () => {
+  it('removals before every kept block go right before the first one, in page order; a heading shows as strong text, a list item as its content', () => {
     const result = golden();
     const removals: Removal[] = [
       { ...result.removed[0]!, id: 'b90', after: null, kind: 'heading', html: '<h2 data-ro-block="b90">Latest news</h2>', text: 'Latest news' },
-      { ...result.removed[0]!, id: 'b91', after: result.blocks[0]!.id, kind: 'list-item', html: '<li data-ro-block="b91">Share <em>this</em></li>', text: 'Share this' },
+      { ...result.removed[0]!, id: 'b91', after: null, kind: 'list-item', html: '<li data-ro-block="b91">Share <em>this</em></li>', text: 'Share this' },
     ];
-    const { view } = render(result);
-    const top = views.showRemovalInPlace(view, removals[0]!, 0);
-    assert.equal(view.body.firstElementChild, top);
-    assert.equal(top.querySelector('.ro-removed-text')?.innerHTML, '<strong>Latest news</strong>');
+    const all = { ...result, removed: removals };
+    const { view } = render(all);
     const item = views.showRemovalInPlace(view, removals[1]!, 1);
+    const top = views.showRemovalInPlace(view, removals[0]!, 0);
+    removals.forEach((removal, i) => assertAtItsPlace(view, removal, [top, item][i]!, all));
+    assert.equal(top.nextElementSibling, item);
+    assert.equal(item.nextElementSibling, views.blockElement(view, result.blocks[0]!.id));
+    assert.equal(top.querySelector('.ro-removed-text')?.innerHTML, '<strong>Latest news</strong>');
     assert.equal(item.querySelector('.ro-removed-text')?.innerHTML, 'Share <em>this</em>');
   });
 

@@ -8,10 +8,11 @@ import type { ReadingMemoryNow, RepeatReport } from './memory/types.ts';
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'code' | 'table' | 'caption';
 
 /**
- * A block's id: "b" + its index in reading order among all blocks, kept and removed, so the same page always
- * gives the same ids. The block's element carries it in `html` as data-ro-block="<id>".
+ * A block's id: "b" + its index in reading order among all blocks, kept and removed ("b0", "b1", …), so the
+ * same page always gives the same ids. The block's element carries it in `html` as data-ro-block="<id>".
+ * A plain string, so ids read back from JSON or messages need no cast.
  */
-export type BlockId = `b${number}`;
+export type BlockId = string;
 
 export interface Block {
   id: BlockId;
@@ -85,16 +86,11 @@ export interface CleanOptions {
    */
   maxElements?: number;
   /**
-   * How the engine copies the page before reading it (the page itself is never changed): 'walk' (the default),
-   * a JavaScript walk that copies only what it keeps, or 'clone', the DOM's own deep clone pruned in place.
-   * Both give the same copy; the walk measured faster in jsdom and in Chromium (scripts/bench-chromium.ts --copy).
+   * How the engine copies the page before reading it (the page itself is never changed): 'clone', the DOM's
+   * own deep clone pruned in place, is the faster in browsers and the default; 'walk', a JavaScript walk that
+   * copies only what it keeps, is the faster in jsdom and what the Node entry uses. Both give the same copy.
    */
   copy?: 'clone' | 'walk';
-  /**
-   * false leaves `markdown` empty, for a caller that shows the article first and renders the Markdown only when
-   * asked (markdownOf); Turndown is the largest part of a clean in the browser. Default true.
-   */
-  markdown?: boolean;
   /**
    * A reading memory to mark the result against (`result.readBefore`); `url` says which page this is. For a memory
    * that must be awaited (IndexedDB, a file), call `markRepeats(result, memory, url)` instead.

@@ -83,14 +83,16 @@ export function renderArticle(doc: Document, result: CleanResult, notes: string[
 
 /**
  * Puts a removed block back where it was, marked as removed: right after the kept block it stood after
- * (`removal.after`), or at the top of the body when none came before it. Removals after the same block keep
- * their page order. Beside a list item the marker is a list item, beside a table cell a cell of the same kind,
- * so a list or a table row stays well formed.
+ * (`removal.after`), or right before the first kept block when none came before it. Removals at the same
+ * place keep their page order whatever order they are shown in. Beside a list item the marker is a list
+ * item, beside a table cell a cell of the same kind, so a list or a table row stays well formed.
  */
 export function showRemovalInPlace(view: ArticleView, removal: Removal, index: number): HTMLElement {
   const doc = view.body.ownerDocument;
   const anchor = anchorFor(view, removal.after);
-  const tag = anchor?.localName === 'li' ? 'li' : anchor?.localName === 'td' || anchor?.localName === 'th' ? anchor.localName : 'div';
+  const first = anchor ? null : firstKept(view);
+  const beside = anchor ?? first;
+  const tag = beside?.localName === 'li' ? 'li' : beside?.localName === 'td' || beside?.localName === 'th' ? beside.localName : 'div';
   const marker = doc.createElement(tag);
   marker.className = 'ro-removed';
   marker.dataset.removal = String(index);
@@ -102,11 +104,19 @@ export function showRemovalInPlace(view: ArticleView, removal: Removal, index: n
   content.append(removedContent(doc, removal));
   marker.append(content);
 
-  // After the anchor (or at the top), past the markers of earlier removals already shown there.
-  const parent = anchor?.parentNode ?? view.body;
-  let before: ChildNode | null = anchor ? anchor.nextSibling : view.body.firstChild;
-  while (isMarkerBefore(before, index)) before = before.nextSibling;
-  parent.insertBefore(marker, before);
+  if (anchor) {
+    // After the anchor, past the markers of earlier removals already shown there.
+    let before = anchor.nextSibling;
+    while (isMarker(before, (shown) => shown < index)) before = before.nextSibling;
+    anchor.parentNode!.insertBefore(marker, before);
+  } else if (first) {
+    // Before the first kept block, and before the markers of later removals already shown there.
+    let before: ChildNode = first;
+    while (isMarker(before.previousSibling, (shown) => shown > index)) before = before.previousSibling;
+    first.parentNode!.insertBefore(marker, before);
+  } else {
+    view.body.prepend(marker);
+  }
   return marker;
 }
 
@@ -121,10 +131,18 @@ function anchorFor(view: ArticleView, after: BlockId | null): Element | null {
   return null;
 }
 
-function isMarkerBefore(node: ChildNode | null, index: number): node is HTMLElement {
+function firstKept(view: ArticleView): Element | null {
+  for (const block of view.blocks) {
+    const found = blockElement(view, block.id);
+    if (found) return found;
+  }
+  return null;
+}
+
+function isMarker(node: ChildNode | null, shownIndex: (index: number) => boolean): node is HTMLElement {
   if (node?.nodeType !== 1) return false;
   const marker = node as HTMLElement;
-  return marker.classList.contains('ro-removed') && Number(marker.dataset.removal) < index;
+  return marker.classList.contains('ro-removed') && shownIndex(Number(marker.dataset.removal));
 }
 
 /**
