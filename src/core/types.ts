@@ -86,11 +86,16 @@ export interface CleanOptions {
    */
   maxElements?: number;
   /**
-   * How the engine copies the page before reading it (the page itself is never changed): 'clone', the DOM's
-   * own deep clone pruned in place, is the faster in browsers and the default; 'walk', a JavaScript walk that
-   * copies only what it keeps, is the faster in jsdom and what the Node entry uses. Both give the same copy.
+   * How the engine copies the page before reading it (the page itself is never changed): 'walk' (the default),
+   * a JavaScript walk that copies only what it keeps, or 'clone', the DOM's own deep clone pruned in place.
+   * Both give the same copy; the walk measured faster in jsdom and in Chromium (scripts/bench-chromium.ts --copy).
    */
   copy?: 'clone' | 'walk';
+  /**
+   * false leaves `markdown` empty, for a caller that shows the article first and renders the Markdown only when
+   * asked (markdownOf); Turndown is the largest part of a clean in the browser. Default true.
+   */
+  markdown?: boolean;
   /**
    * A reading memory to mark the result against (`result.readBefore`); `url` says which page this is. For a memory
    * that must be awaited (IndexedDB, a file), call `markRepeats(result, memory, url)` instead.
