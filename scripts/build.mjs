@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Builds the extension: bundles every entry with esbuild and writes one folder per target.
  *
@@ -23,8 +24,28 @@ const GECKO = {
 };
 
 /**
+ * The parts of manifest.json a target changes.
+ * @typedef {{
+ *   background: { service_worker?: string, scripts?: string[] },
+ *   web_accessible_resources?: { resources: string[], matches: string[], use_dynamic_url?: boolean }[],
+ *   browser_specific_settings?: { gecko: typeof GECKO },
+ *   host_permissions?: string[],
+ *   version?: string,
+ * }} Manifest
+ */
+
+/**
+ * @typedef {object} Target
+ * @property {'chrome' | 'firefox'} browser  whose code paths the bundles carry (__READONCE_BROWSER__)
+ * @property {string} outdir  relative to the repository
+ * @property {Partial<Record<keyof typeof ENTRIES, string>>} [entries]  entry points that differ from ENTRIES
+ * @property {(manifest: Manifest) => void} manifest  changes the shared manifest for this target
+ */
+
+/**
  * Each target: the browser its code is built for, where it goes, and how its manifest differs from the
  * shared manifest.json. Add a target here (e.g. a packaging or lint variant) and nothing else changes.
+ * @type {Record<string, Target>}
  */
 export const TARGETS = {
   chrome: {
@@ -44,7 +65,7 @@ export const TARGETS = {
     outdir: 'dist/chrome-test',
     entries: { background: 'src/background/test-hooks.ts' },
     manifest(m) {
-      TARGETS.chrome.manifest(m);
+      TARGETS.chrome?.manifest(m);
     },
   },
   firefox: {
@@ -68,7 +89,7 @@ export const TARGETS = {
     outdir: 'dist/firefox-test',
     entries: { background: 'src/background/test-hooks.ts' },
     manifest(m) {
-      TARGETS.firefox.manifest(m);
+      TARGETS.firefox?.manifest(m);
       m.host_permissions = ['http://127.0.0.1/*'];
     },
   },
@@ -85,7 +106,10 @@ const ENTRIES = {
   reader: 'src/reader-page/index.ts',
 };
 
-/** Copied as they are: [source, destination inside the target folder]. */
+/**
+ * Copied as they are: [source, destination inside the target folder].
+ * @type {[string, string][]}
+ */
 const STATIC_FILES = [
   ['src/popup/popup.html', 'popup.html'],
   ['src/popup/popup.css', 'popup.css'],
@@ -98,6 +122,11 @@ const STATIC_FILES = [
   ['_locales', '_locales'],
 ];
 
+/**
+ * @param {string} name  a key of TARGETS
+ * @param {string} version  from package.json
+ * @returns {Promise<string>} the output folder
+ */
 async function buildTarget(name, version) {
   const target = TARGETS[name];
   if (!target) throw new Error(`Unknown target "${name}". Known: ${Object.keys(TARGETS).join(', ')}`);
@@ -130,9 +159,14 @@ async function buildTarget(name, version) {
   return outdir;
 }
 
-/** Builds the named targets; returns their output folders by name. */
+/**
+ * Builds the named targets; returns their output folders by name.
+ * @param {string[]} [names]
+ * @returns {Promise<Record<string, string>>}
+ */
 export async function build(names = DEFAULT_TARGETS) {
   const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+  /** @type {Record<string, string>} */
   const out = {};
   for (const name of names) out[name] = await buildTarget(name, version);
   return out;

@@ -28,8 +28,7 @@ export interface LoadedExtension {
 
 async function ensureBuilt(): Promise<void> {
   if (existsSync(join(EXTENSION_DIR, 'manifest.json'))) return;
-  // @ts-ignore -- plain JS build script, no type declarations
-  const { build } = (await import('../../scripts/build.mjs')) as { build: (targets: string[]) => Promise<unknown> };
+  const { build } = await import('../../scripts/build.mjs');
   await build(['chrome-test']);
 }
 

@@ -1,6 +1,6 @@
 /** Settings in storage.sync: read validated, written validated, watched. */
 import { browser } from './browser.ts';
-import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEYS, type Settings } from './settings-schema.ts';
+import { parseSettings, SETTINGS_KEYS, type Settings } from './settings-schema.ts';
 
 export * from './settings-schema.ts';
 

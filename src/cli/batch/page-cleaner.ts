@@ -69,6 +69,7 @@ export class PageCleaner {
     // An engine removal that stood after a block now dropped stands after that block's own anchor.
     const anchor = new Map<string, Removal['after']>(removals.map((r) => [r.id, r.after]));
     const root = this.dom.window.document.createElement('div');
+    // eslint-disable-next-line no-unsanitized/property -- the engine's own sanitised html, into jsdom with scripts off
     root.innerHTML = result.html;
     for (const el of Array.from(root.querySelectorAll(`[${BLOCK_ID_ATTR}]`))) {
       const id = el.getAttribute(BLOCK_ID_ATTR)!;
