@@ -26,6 +26,10 @@ describe('settings validation', () => {
       stored: { keepEverythingOn: ['https://www.Example.com/news', 42, 'not a host!', 'example.org.', 'www.example.com'] },
       expect: { keepEverythingOn: ['www.example.com', 'example.org'] },
     },
+    { title: 'images turned off is kept', stored: { loadImages: false }, expect: { loadImages: false } },
+    // Only a real boolean turns images off: a string or a number is corruption, and images stay on (the default).
+    { title: 'loadImages stored as the string "false"', stored: { loadImages: 'false' }, expect: { loadImages: true } },
+    { title: 'loadImages stored as 0, next to a valid theme', stored: { loadImages: 0, theme: 'dark' }, expect: { loadImages: true, theme: 'dark' } },
   ];
   for (const { title, stored, expect } of cases) {
     it(title, () => {
@@ -71,6 +75,7 @@ describe('settings in the browser', () => {
     await options.width.selectOption('wide');
     await options.lineSpacing.selectOption('1.8');
     await options.removal('Teasers').uncheck();
+    await options.loadImages.uncheck();
     await options.setSites('example.com\nhttps://news.example.org/page\nnot a site!');
     assert.match(await options.sitesError.innerText(), /not a site!/);
     await options.screenshot('options.png');
@@ -85,6 +90,7 @@ describe('settings in the browser', () => {
     assert.equal(await reopened.lineSpacing.inputValue(), '1.8');
     assert.equal(await reopened.removal('Teasers').isChecked(), false);
     assert.equal(await reopened.removal('Duplicates').isChecked(), true);
+    assert.equal(await reopened.loadImages.isChecked(), false);
     assert.equal(await reopened.sites.inputValue(), 'example.com\nnews.example.org');
 
     // Reader mode after the restart uses them.

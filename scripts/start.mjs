@@ -120,8 +120,14 @@ const article = await popup.evaluate(() => {
 
 await popup.locator('#open-reader').click();
 await page.bringToFront();
-await page.waitForFunction(() => document.querySelector('readonce-reader') !== null);
-await page.waitForTimeout(300); // the overlay fades in
+// Reader mode is reader.html in a frame over the page; wait until that frame shows the article or a message.
+await page.waitForSelector('iframe[src*="/reader.html"]', { timeout: 10_000 });
+for (let tries = 0; tries < 100; tries++) {
+  const frame = page.frames().find((f) => f.url().includes('/reader.html'));
+  if (frame && (await frame.locator('.ro-article, .ro-problem').count().catch(() => 0)) > 0) break;
+  await page.waitForTimeout(100);
+}
+await page.waitForTimeout(300); // the reader fades in
 await page.screenshot({ path: join(SHOTS, 'reader.png') });
 await context.close();
 await cleanup();

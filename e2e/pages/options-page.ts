@@ -47,6 +47,11 @@ export class OptionsPage {
   }
 
   /** Waits for the "Saved." confirmation of the last change. */
+  /** "Load images" (on by default). */
+  get loadImages(): Locator {
+    return this.page.getByRole('checkbox', { name: 'Load images' });
+  }
+
   async saved(): Promise<void> {
     await this.page.locator('#saved').filter({ hasText: 'Saved.' }).waitFor();
   }
