@@ -13,9 +13,10 @@ import { after, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { PageCleaner } from '../src/cli/batch/page-cleaner.ts';
+import { progressLine, Tally } from '../src/cli/batch/progress.ts';
 import { runBatch, type BatchSeams } from '../src/cli/batch/run.ts';
 import { run } from '../src/cli/main.ts';
-import { cleanHtml } from '../src/node/index.ts';
+import { cleanHtml, type Removal } from '../src/node/index.ts';
 import { FileReadingMemory } from '../src/node/file-memory.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures', 'batch');
@@ -70,6 +71,20 @@ async function writeWarc(file: string, pages: { url: string; type: string; statu
 }
 
 describe('readonce batch', () => {
+  test('the progress line and the summary', () => {
+    const tally = new Tally();
+    const removal = (category: string, reason: string) => ({ category, reason }) as unknown as Removal;
+    tally.add({ id: 'a', url: null, removed: [removal('boilerplate', 'skip-link'), removal('duplicates', 'exact-duplicate'), removal('boilerplate', 'skip-link')] });
+    tally.add({ id: 'b', url: null, error: { code: 'no-article', message: '' } });
+    tally.add({ id: 'c', url: null, error: { code: 'timeout', message: '' } });
+    assert.match(progressLine(tally, 12), /^\[#{6}\.{18}\] 3\/12 pages · [\d.]+ pages\/s · ETA /u);
+    assert.match(progressLine(tally, null), /^3 pages · [\d.]+ pages\/s$/u);
+    const summary = tally.summary(false);
+    assert.match(summary, /pages +3\n +articles +1\n +no article +1\n +errors +1 \(timeout 1\)\n/u);
+    assert.match(summary, /removed +3 blocks: boilerplate 2, duplicates 1\n +by rule +skip-link 2, exact-duplicate 1\n/u);
+    assert.match(summary, /repeats +not looked for \(no --memory\)/u);
+  });
+
   test('one window for many pages: the same result as a fresh window per page, whatever came before', () => {
     const cleaner = new PageCleaner();
     const seed = readFileSync(path.join(corpus, 'seed.html'));

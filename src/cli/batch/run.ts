@@ -6,6 +6,7 @@
  * which makes what is folded the same whatever `--jobs` is. The workers clean and fingerprint; this thread
  * reads inputs, keeps order, writes, and watches the time.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -207,6 +208,7 @@ class Batch {
 
   async run(): Promise<number> {
     const { options, io } = this;
+    for (const path of options.paths) if (path !== '-' && !existsSync(path)) throw new UsageError(`no such file or directory: ${path}`);
     const done = options.resume && options.out ? resumeFrom(options.out) : new Set<string>();
     if (options.memory) {
       const { memory, message } = FileReadingMemory.open(options.memory, options.memoryArticles ? { maxArticles: options.memoryArticles } : {});
