@@ -17,6 +17,7 @@ interface Manifest {
   background: { service_worker?: string; scripts?: string[] };
   browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: unknown } };
   host_permissions?: string[];
+  web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
 }
 
 async function filesIn(dir: string): Promise<string[]> {
@@ -80,5 +81,17 @@ describe('npm run package', { timeout: 120_000 }, () => {
     // Only the firefox-test build (never packaged) may read 127.0.0.1 without a click.
     assert.equal(chrome.host_permissions, undefined);
     assert.equal(firefox.host_permissions, undefined);
+    // Pages may frame reader.html (reader mode) and nothing else; Chromium gives it a per-session address.
+    assert.deepEqual(chrome.web_accessible_resources, [{ resources: ['reader.html'], matches: ['<all_urls>'], use_dynamic_url: true }]);
+    assert.deepEqual(firefox.web_accessible_resources, [{ resources: ['reader.html'], matches: ['<all_urls>'] }]);
+  });
+
+  it('the store builds carry no test hook: the command handlers are not on the background\'s global', async () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const entries = await zipEntries(join(outDir, `readonce-${browser}-${version}.zip`));
+      const background = entries.find((e) => e.name === 'background.js')?.read().toString('utf8') ?? '';
+      assert.match(background, /runCommand/, `${browser}: the handlers are in the bundle`);
+      assert.doesNotMatch(background, /readOnce\s*:|globalThis\.readOnce|test-hooks/, `${browser}: no test hook`);
+    }
   });
 });

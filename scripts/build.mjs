@@ -75,8 +75,8 @@ export const TARGETS = {
       // Firefox runs background.scripts as an event page; it does not support service workers yet.
       delete m.background.service_worker;
       m.browser_specific_settings = { gecko: GECKO };
-      // Firefox has no use_dynamic_url (web-ext lint rejects it); its moz-extension:// host is already a
-      // random UUID per installation.
+      // Firefox has no use_dynamic_url (Firefox ESR 153's manifest schema lacks it: an unknown key earns a
+      // manifest warning). Its moz-extension:// host is a random UUID per installation instead.
       for (const entry of m.web_accessible_resources ?? []) delete entry.use_dynamic_url;
     },
   },
