@@ -70,12 +70,36 @@ function group(tex: string): string {
   return /^(?:[\w]|\\[a-zA-Z]+)$/u.test(tex) ? tex : `{${tex}}`;
 }
 
+/** A subscript or superscript, always braced, as MathML-to-TeX converters write it (`\lambda_{1}`). */
+function script(tex: string): string {
+  return `{${tex}}`;
+}
+
+const OPEN_CLOSE: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/** A row's items, with each matching pair of brackets among them sized to what they enclose. */
+function sequence(items: Element[]): string {
+  const tex = items.map((k) => mathmlToTex(k));
+  const text = items.map((k) => (k.localName === 'mo' ? (k.textContent ?? '').trim() : null));
+  const stack: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const t = text[i];
+    if (t && OPEN_CLOSE[t]) stack.push(i);
+    else if (t && stack.length > 0 && OPEN_CLOSE[text[stack[stack.length - 1]!]!] === t) {
+      const open = stack.pop()!;
+      tex[open] = `\\left${text[open] === '{' ? '\\{' : text[open]}`;
+      tex[i] = `\\right${t === '}' ? '\\}' : t}`;
+    }
+  }
+  return tex.join(' ').trim();
+}
+
 /** A small MathML-to-TeX writer for pages that print MathML without its TeX (MathJax 3's assistive MathML). */
 export function mathmlToTex(el: Element): string {
   const kids: Element[] = [];
   for (let child = el.firstElementChild; child; child = child.nextElementSibling) kids.push(child);
   const tex = (i: number) => (kids[i] ? mathmlToTex(kids[i]!) : '');
-  const all = () => kids.map((k) => mathmlToTex(k)).join(' ').trim();
+  const all = () => sequence(kids);
   switch (el.localName) {
     case 'math': case 'mrow': case 'mstyle': case 'mpadded': case 'merror': case 'mtd': case 'menclose':
       return all();
@@ -87,7 +111,6 @@ export function mathmlToTex(el: Element): string {
       const text = (el.textContent ?? '').trim();
       const variant = el.getAttribute('mathvariant');
       if (text.length > 1 && FUNCTIONS.has(text)) return `\\${text}`;
-      if (text.length > 1 && /^[a-zA-Z]+$/u.test(text)) return `\\mathrm{${text}}`;
       const sym = symbols(text);
       if (variant === 'bold') return `\\mathbf{${sym}}`;
       if (variant === 'double-struck') return `\\mathbb{${sym}}`;
@@ -97,21 +120,21 @@ export function mathmlToTex(el: Element): string {
       return (el.textContent ?? '').trim();
     case 'mo': {
       const text = (el.textContent ?? '').trim();
-      if (el.getAttribute('stretchy') !== 'false' && (text === '(' || text === ')') && el.hasAttribute('fence')) return text === '(' ? '\\left(' : '\\right)';
       return symbols(text);
     }
     case 'mtext': {
       const text = (el.textContent ?? '').replace(/\s+/gu, ' ');
-      return text.trim() === '' ? '' : `\\text{${text}}`;
+      if (text.trim() === '') return '';
+      return /^[\p{P}\s]+$/u.test(text) ? text.trim() : `\\text{${text}}`;
     }
     case 'ms':
       return `\\text{"${el.textContent ?? ''}"}`;
     case 'msub':
-      return `${group(tex(0))}_${group(tex(1))}`;
+      return `${group(tex(0))}_${script(tex(1))}`;
     case 'msup':
-      return `${group(tex(0))}^${group(tex(1))}`;
+      return `${group(tex(0))}^${script(tex(1))}`;
     case 'msubsup':
-      return `${group(tex(0))}_${group(tex(1))}^${group(tex(2))}`;
+      return `${group(tex(0))}_${script(tex(1))}^${script(tex(2))}`;
     case 'mfrac':
       return `\\frac{${tex(0)}}{${tex(1)}}`;
     case 'msqrt':
@@ -128,21 +151,23 @@ export function mathmlToTex(el: Element): string {
       return `\\overset{${tex(1)}}{${tex(0)}}`;
     }
     case 'munder':
-      return /^\\(?:sum|prod|lim|max|min|sup|inf|int)/u.test(tex(0)) ? `${tex(0)}_${group(tex(1))}` : `\\underset{${tex(1)}}{${tex(0)}}`;
+      return /^\\(?:sum|prod|lim|max|min|sup|inf|int)/u.test(tex(0)) ? `${tex(0)}_${script(tex(1))}` : `\\underset{${tex(1)}}{${tex(0)}}`;
     case 'munderover':
-      return `${group(tex(0))}_${group(tex(1))}^${group(tex(2))}`;
+      return `${group(tex(0))}_${script(tex(1))}^${script(tex(2))}`;
     case 'mfenced': {
       const open = el.getAttribute('open') ?? '(';
       const close = el.getAttribute('close') ?? ')';
       return `\\left${open} ${kids.map((k) => mathmlToTex(k)).join(', ')} \\right${close}`;
     }
     case 'mtable':
-      return `\\begin{array}{${'c'.repeat(Math.max(1, ...kids.map((row) => row.childElementCount)))}} ${kids.map((row) => mathmlToTex(row)).join(' \\\\ ')} \\end{array}`;
+      // One row is an equation (a tagged one has its label last); more are aligned lines.
+      if (kids.length === 1) return mathmlToTex(kids[0]!);
+      return `\\begin{aligned}${kids.map((row) => mathmlToTex(row)).join(' \\\\ ')}\\end{aligned}`;
     case 'mtr':
       return kids.map((cell) => mathmlToTex(cell)).join(' & ');
     case 'mlabeledtr':
-      // The first cell is the equation's label, "(1)": TeX numbers equations itself.
-      return kids.slice(1).map((cell) => mathmlToTex(cell)).join(' & ');
+      // The first cell is the equation's label, "(1)": written after the equation, as the page shows it.
+      return [...kids.slice(1).map((cell) => mathmlToTex(cell)), kids[0] ? mathmlToTex(kids[0]) : ''].join(' ').trim();
     default:
       return kids.length > 0 ? all() : symbols((el.textContent ?? '').trim());
   }

@@ -51,7 +51,8 @@ function service(): TurndownService {
   td.addRule('footnoteDefinition', {
     filter: (node) => node.nodeType === 1 && (node as Element).hasAttribute(FN_DEF),
     replacement: (content, node) => {
-      const body = content.trim().replace(/\n{2,}/gu, '\n\n    ');
+      // Wikipedia prints "^" before its links back, when there are several ("^ a b").
+      const body = content.trim().replace(/^\^(?:\s+|$)/u, '').replace(/\n{2,}/gu, '\n\n    ');
       return `\n\n[^${(node as Element).getAttribute(FN_DEF)}]: ${body}\n\n`;
     },
   });
@@ -157,6 +158,11 @@ function markFootnotes(root: Element): Element[] {
   });
   const marked: Element[] = [];
   const defined = new Map<Element, string>();
+  // Where a definition's links back lead: the references, or the <sup> or <span> that holds one.
+  const refIds = new Set<string>();
+  for (const { a } of refs) {
+    for (let el: Element | null = a; el && el !== root && el.localName !== 'p'; el = el.parentElement) if (el.id) refIds.add(el.id);
+  }
   let n = 0;
   for (const ref of refs) {
     const target = ids.get(ref.target);
@@ -170,7 +176,8 @@ function markFootnotes(root: Element): Element[] {
       definition.setAttribute(FN_DEF, label);
       marked.push(definition);
       for (const a of definition.querySelectorAll('a[href^="#"]')) {
-        if (BACK_LINK.test((a.textContent ?? '').trim()) || (REF_LABEL.test((a.textContent ?? '').trim()) && a === firstLink(definition))) {
+        const text = (a.textContent ?? '').trim();
+        if (refIds.has((a.getAttribute('href') ?? '').slice(1)) || BACK_LINK.test(text) || (REF_LABEL.test(text) && a === firstLink(definition))) {
           a.setAttribute(FN_BACK, '');
           marked.push(a);
         }
