@@ -18,7 +18,7 @@ import { chromium } from 'playwright';
 import { MIN_SIMILARITY, MIN_WORDS, SKETCH_SIZE, memoryWords, sketchWords } from '../src/core/memory/fingerprint.ts';
 import { InMemoryReadingMemory } from '../src/core/memory/in-memory.ts';
 import { markRepeatsNow, rememberedArticle, type MarkableBlock } from '../src/core/memory/mark.ts';
-import { runWorkload, type WorkloadResult } from './bench-memory-workload.ts';
+import { runIdbWorkload, runWorkload, type WorkloadResult } from './bench-memory-workload.ts';
 import { corpusDir, readCorpus } from './lib/corpus.ts';
 
 const { values, positionals } = parseArgs({
@@ -27,6 +27,8 @@ const { values, positionals } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,100000' },
     calibrate: { type: 'boolean' },
     'skip-chromium': { type: 'boolean' },
+    // The IndexedDB store records one transaction per article: the largest size it is measured at.
+    'idb-max': { type: 'string', default: '10000' },
   },
 });
 
@@ -50,6 +52,8 @@ async function memoryTable(): Promise<void> {
       node.fingerprintMs.toFixed(2),
       node.recordMs.toFixed(3),
       browser ? browser.recordMs.toFixed(3) : '-',
+      browser?.idb ? browser.idb.lookupMs.toFixed(2) : '-',
+      browser?.idb ? browser.idb.recordMs.toFixed(2) : '-',
       String(SKETCH_SIZE),
       (SKETCH_SIZE + node.indexBytes / node.blocks).toFixed(0),
       `${node.found}/${node.probed}`,
@@ -57,7 +61,7 @@ async function memoryTable(): Promise<void> {
   }
   console.log(`Reading memory: synthetic articles of ${BLOCKS_PER_ARTICLE} counted blocks, ${LOOKUPS} articles looked up (half read before)\n`);
   printTable(
-    ['articles', 'lookup ms/article, Node', 'lookup ms/article, Chromium', 'fingerprint ms/article', 'record ms/article, Node', 'record ms/article, Chromium', 'stored bytes/block', 'in-memory bytes/block', 'blocks found'],
+    ['articles', 'lookup ms/article, Node', 'lookup ms/article, Chromium', 'fingerprint ms/article', 'record ms/article, Node', 'record ms/article, Chromium', 'IndexedDB lookup ms/article, Chromium', 'IndexedDB record ms/article, Chromium', 'stored bytes/block', 'in-memory bytes/block', 'blocks found'],
     rows,
   );
   const [a, b] = [chromiumLookup.get(10_000), chromiumLookup.get(100_000)];
@@ -65,10 +69,13 @@ async function memoryTable(): Promise<void> {
     console.log(`\nChromium lookup at 10k: ${a.toFixed(3)} ms (target ≤ 5); 10k → 100k: ×${(b / a).toFixed(2)} (target ≤ 1.5)`);
   }
   console.log('Stored bytes/block: the sketch kept per counted block (url, title, site and time are kept once per article).');
+  console.log(`IndexedDB: the extension's store (its multi-entry band index adds about 16 keys per block), measured up to --idb-max ${values['idb-max']} articles.`);
 }
 
 /** The same workload in Chromium: the engine's code bundled into a blank page, through Playwright. */
-async function chromiumRuns(sizes: number[]): Promise<Map<number, WorkloadResult>> {
+type ChromiumResult = WorkloadResult & { idb: Awaited<ReturnType<typeof runIdbWorkload>> | null };
+
+async function chromiumRuns(sizes: number[]): Promise<Map<number, ChromiumResult>> {
   const bundle = await build({
     entryPoints: [path.join(import.meta.dirname, 'bench-memory-workload.ts')],
     bundle: true,
@@ -80,18 +87,20 @@ async function chromiumRuns(sizes: number[]): Promise<Map<number, WorkloadResult
   const browser = await chromium.launch({ executablePath, headless: true });
   try {
     const page = await browser.newPage();
-    await page.setContent('<!doctype html><title>bench</title>');
+    // A page of a real origin: IndexedDB is refused to about:blank.
+    await page.route('http://bench.invalid/', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+    await page.goto('http://bench.invalid/');
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
-    const out = new Map<number, WorkloadResult>();
+    const out = new Map<number, ChromiumResult>();
+    type Workload = { workload: { runWorkload: typeof runWorkload; runIdbWorkload: typeof runIdbWorkload } };
     for (const size of sizes) {
       const args = { size, blocks: BLOCKS_PER_ARTICLE, lookups: LOOKUPS };
-      out.set(
-        size,
-        await page.evaluate(
-          (a) => (globalThis as unknown as { workload: { runWorkload: typeof runWorkload } }).workload.runWorkload(a.size, a.blocks, a.lookups, () => performance.now()),
-          args,
-        ),
-      );
+      const inMemory = await page.evaluate((a) => (globalThis as unknown as Workload).workload.runWorkload(a.size, a.blocks, a.lookups, () => performance.now()), args);
+      const idb =
+        size <= Number(values['idb-max'])
+          ? await page.evaluate((a) => (globalThis as unknown as Workload).workload.runIdbWorkload(a.size, a.blocks, a.lookups, () => performance.now()), args)
+          : null;
+      out.set(size, { ...inMemory, idb });
     }
     return out;
   } finally {
