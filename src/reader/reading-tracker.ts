@@ -14,6 +14,8 @@ const TICK_MS = 1_000;
 export interface ReadingTrackerOptions {
   dwellMs?: number;
   scrolledShare?: number;
+  /** The clock, in ms; the document's performance.now() by default. */
+  now?: () => number;
 }
 
 /**
@@ -24,15 +26,16 @@ export function trackReading(doc: Document, scroller: HTMLElement, onRead: () =>
   const win = doc.defaultView!;
   const dwellMs = options.dwellMs ?? DWELL_MS;
   const share = options.scrolledShare ?? SCROLLED_SHARE;
+  const now = options.now ?? (() => win.performance.now());
   let seen = 0;
-  let last = win.performance.now();
+  let last = now();
   let scrolled = false;
   let finished = false;
 
   const tick = () => {
-    const now = win.performance.now();
-    if (doc.visibilityState === 'visible') seen += now - last;
-    last = now;
+    const at = now();
+    if (doc.visibilityState === 'visible') seen += at - last;
+    last = at;
     if (seen >= dwellMs || (scrolled && seen >= MIN_SCROLL_MS)) finish(true);
   };
   const onScroll = () => {
