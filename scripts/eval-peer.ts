@@ -9,7 +9,7 @@
  *   - Markdown F1 against Defuddle's expected Markdown, with the news corpus's 4-gram shingle metric (refusals 0);
  * then lists the refused pages, the wrong removals still made and every removal judged.json does not know.
  *   npm run eval:peer -- [DIR] [--suite readability|defuddle] [--page NAME-PREFIX] [--list]
- * --list adds each page's lost words and Markdown F1.
+ * --list adds the removals judged right that are no longer made, and each page's lost words and Markdown F1.
  */
 import { parseArgs } from 'node:util';
 import { parseHtml, ReadOnceError } from '../src/node/index.ts';
@@ -115,6 +115,12 @@ if (unknown.length) {
   for (const { r, m } of unknown) console.log(`  ${r.suite}/${r.name}  ${m.reason}  ${clip(m.text)}`);
 }
 if (values.list) {
+  const made = new Set(rows.flatMap((r) => r.removals.map((m) => m.verdict)));
+  const pages = new Set(rows.map((r) => `${r.suite}/${r.name}`));
+  const dropped = SUITES.flatMap((suite) => verdicts.judged(suite, new Set(rows.filter((r) => r.suite === suite).map((r) => r.name))))
+    .filter((v) => v.verdict === 'right' && !made.has(v) && pages.has(`${v.suite}/${v.page}`));
+  console.log(`\nJudged right, no longer made (${dropped.length}):`);
+  for (const v of dropped) console.log(`  ${v.suite}/${v.page}  ${v.reason}  ${clip(v.text)}`);
   console.log('\nPer page:');
   for (const r of rows) {
     const f1 = r.markdownF1 === null ? '' : `  Markdown F1 ${r.markdownF1.toFixed(3)}`;

@@ -84,6 +84,8 @@ const LABEL_ENDS = new Set(data.relatedLabelWords.ends.map(normalize));
 
 /** A short label of the shape "More … stories", "Top headlines": the head of a list of links. */
 export function isRelatedLabel(text: string): boolean {
+  // MediaWiki headings carry their section's edit link: "See also[edit]".
+  text = text.replace(/\[\s*edit(?: source)?\s*\]\s*$/iu, '');
   const w = norm(text).split(' ');
   return isPhrase('relatedHeadings', text) || (w.length >= 2 && w.length <= 6 && LABEL_STARTS.has(w[0]!) && LABEL_ENDS.has(w.at(-1)!));
 }
