@@ -177,6 +177,10 @@ function codeBlock(doc: Document, text: string, language: string | null): Elemen
  * no code in it).
  */
 function codeTableText(table: Element): string | null {
+  // Most tables are data: their first row already tells (not two cells, or no number in the first).
+  const first = table.querySelector('tr');
+  const firstCells = first ? childElementsOf(first) : [];
+  if (firstCells.length !== 2 || !/^[\d\s]*$/u.test(firstCells[0]!.textContent ?? '')) return null;
   const rows = [...table.querySelectorAll('tr')].filter((row) => row.closest('table') === table);
   if (rows.length === 0) return null;
   const codeCells: Element[] = [];
@@ -219,25 +223,32 @@ function editorRoot(content: Element): Element {
   return outermost(editor.closest('pre') ?? editor);
 }
 
-/**
- * Rewrites every code block under `root` (an element or document of the engine's own copy) into one
- * `<pre><code class="language-x">` of plain text.
- */
-export function normalizeCode(root: ParentNode): void {
-  const doc = (root as Node).ownerDocument ?? (root as Document);
-  for (const content of [...root.querySelectorAll('.cm-content, .CodeMirror-code')]) {
-    if (!content.isConnected || content.closest('.cm-content, .CodeMirror-code') !== content) continue;
+/** The elements a code block may start from, in document order: collected by normalize.ts in its one walk. */
+export interface CodeCandidates {
+  /** CodeMirror's .cm-content (6) and .CodeMirror-code (5). */
+  editors: Element[];
+  tables: Element[];
+  pres: Element[];
+}
+
+/** Whether a class attribute names a CodeMirror content element. */
+export const EDITOR_CLASS = /(?:^|\s)(?:cm-content|CodeMirror-code)(?:\s|$)/u;
+
+/** Rewrites each code block found into one `<pre><code class="language-x">` of plain text. */
+export function rewriteCode(doc: Document, found: CodeCandidates): void {
+  for (const content of found.editors) {
+    if (!content.isConnected || content.parentElement?.closest('.cm-content, .CodeMirror-code')) continue;
     const target = editorRoot(content);
     target.replaceWith(codeBlock(doc, editorText(content), codeLanguage(target) ?? codeLanguage(content)));
   }
-  for (const table of [...root.querySelectorAll('table')]) {
+  for (const table of found.tables) {
     if (!table.isConnected) continue;
     const text = codeTableText(table);
     if (text === null) continue;
     const wrapper = outermost(table.closest('pre') ?? table);
     wrapper.replaceWith(codeBlock(doc, text, codeLanguage(wrapper) ?? codeLanguage(table)));
   }
-  for (const pre of [...root.querySelectorAll('pre')]) {
+  for (const pre of found.pres) {
     if (!pre.isConnected || pre.parentElement?.closest('pre')) continue;
     const text = codeText(pre, gutters(pre));
     outermost(pre).replaceWith(codeBlock(doc, text, codeLanguage(pre)));

@@ -195,23 +195,37 @@ function replaceWithMath(target: Element, math: Element, display: boolean): void
   target.replaceWith(math);
 }
 
-const TEX_ATTRS = ['data-tex', 'data-latex', 'data-math'];
+/** Attributes in which pages keep a formula's TeX beside (or instead of) its rendering. */
+export const TEX_ATTRS = ['data-tex', 'data-latex', 'data-math'];
+/** Whether a class attribute names a KaTeX rendering. */
+export const KATEX_CLASS = /(?:^|\s)katex(?:-display)?(?:\s|$)/u;
+
+/** The elements math may start from, in document order: collected by normalize.ts in its one walk. */
+export interface MathCandidates {
+  /** MathJax 2's `<script type="math/tex">`. */
+  scripts: Element[];
+  /** Elements with TeX in data-tex, data-latex or data-math. */
+  texHolders: Element[];
+  /** .katex and .katex-display. */
+  katex: Element[];
+  /** MathJax 3's `<mjx-container>`. */
+  mathjax: Element[];
+}
 
 /**
- * Rewrites the math under `root` (the engine's own copy) into `<math>` elements carrying their TeX. The
- * renderings beside a source (KaTeX's and MathJax's HTML, SVG or preview) go, so no glyph soup is left.
+ * Rewrites the math found into `<math>` elements carrying their TeX. The renderings beside a source (KaTeX's
+ * and MathJax's HTML, SVG or preview) go, so no glyph soup is left.
  */
-export function normalizeMath(root: ParentNode): void {
-  const doc = (root as Node).ownerDocument ?? (root as Document);
+export function rewriteMath(doc: Document, found: MathCandidates): void {
   // MathJax 2 keeps the TeX in a script after its rendering.
-  for (const script of [...root.querySelectorAll('script[type^="math/tex"]')]) {
+  for (const script of found.scripts) {
     const display = /mode\s*=\s*display/iu.test(script.getAttribute('type') ?? '');
     for (let prev = script.previousElementSibling; prev && /(?:^|\s)MathJax(?:_\w+)?(?:\s|$)/u.test(prev.getAttribute('class') ?? ''); prev = script.previousElementSibling) prev.remove();
     const tex = (script.textContent ?? '').trim();
     if (tex === '') script.remove();
     else replaceWithMath(script, mathFromTex(doc, tex, display), display);
   }
-  for (const el of [...root.querySelectorAll(TEX_ATTRS.map((a) => `[${a}]`).join(', '))]) {
+  for (const el of found.texHolders) {
     if (!el.isConnected || el.localName === 'math' || el.closest('math')) continue;
     const tex = TEX_ATTRS.map((a) => el.getAttribute(a)).find((v) => v !== null && v.trim() !== '')?.trim();
     if (!tex) continue;
@@ -220,7 +234,7 @@ export function normalizeMath(root: ParentNode): void {
     replaceWithMath(el, existing ?? mathFromTex(doc, tex, display), display);
   }
   // KaTeX: .katex holds .katex-mathml (the MathML with its TeX) and .katex-html (aria-hidden glyphs).
-  for (const katex of [...root.querySelectorAll('.katex-display, .katex')]) {
+  for (const katex of found.katex) {
     if (!katex.isConnected) continue;
     const math = katex.querySelector('math');
     if (!math) continue;
@@ -228,7 +242,7 @@ export function normalizeMath(root: ParentNode): void {
     replaceWithMath(katex.closest('.katex-display') ?? katex, math, display);
   }
   // MathJax 3: <mjx-container> with assistive MathML; without it (SVG or CHTML alone) its rendering stays.
-  for (const container of [...root.querySelectorAll('mjx-container')]) {
+  for (const container of found.mathjax) {
     if (!container.isConnected) continue;
     const math = container.querySelector('math');
     if (!math) continue;
