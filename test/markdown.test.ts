@@ -166,6 +166,21 @@ describe('footnotes', () => {
       html: '<p>The crossing takes forty minutes.<sup class="reference"><a href="#cite_note-1">[1]</a></sup></p><ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink"><a href="#cite_ref-1">^</a></span> <span class="reference-text">Harbour timetable, 2024.</span></li></ol>',
       markdown: 'The crossing takes forty minutes.[^1]\n\n[^1]: Harbour timetable, 2024.',
     },
+    {
+      name: 'bracketed links not in a <sup>, to anchors inside the reference list (defuddle footnotes--child-anchor-id)',
+      html: '<p>A foundational sorting algorithm <a href="#r1">[1]</a> became widely used.</p><h2>References</h2><ol><li><a id="r1"></a>A. Author: <em>The Sorting Algorithm</em>, 1962.</li></ol>',
+      markdown: 'A foundational sorting algorithm [^1] became widely used.\n\n## References\n\n[^1]: A. Author: *The Sorting Algorithm*, 1962.',
+    },
+    {
+      name: 'unlinked <sup> numbers and notes under a "Notes" heading (defuddle footnotes--heading-notes)',
+      html: '<p>The first observation is notable.<sup>1</sup></p><p>The second finding contradicts it.<sup>2</sup></p><h2>Notes</h2><p><sup>1</sup> First note with supporting detail.</p><p><sup>2</sup> Second note with additional context.</p>',
+      markdown: 'The first observation is notable.[^1]\n\nThe second finding contradicts it.[^2]\n\n## Notes\n\n[^1]: First note with supporting detail.\n\n[^2]: Second note with additional context.',
+    },
+    {
+      name: 'a link Readability made absolute, into this same page (defuddle issues--296-oreilly-noteref-footnotes)',
+      html: '<p>Very large values can lose precision.<sup><a data-type="noteref" href="https://example.com/ferry#fn1" id="fn1-marker">1</a></sup></p><div data-type="footnotes"><p data-type="footnote" id="fn1"><sup><a href="https://example.com/ferry#fn1-marker">1</a></sup> A minor caveat about widening.</p></div>',
+      markdown: 'Very large values can lose precision.[^1]\n\n[^1]: A minor caveat about widening.',
+    },
   ]);
 
   it('a link to a section of the article is not a footnote', () => {

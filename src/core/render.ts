@@ -137,24 +137,24 @@ const DEFINITION_TAGS = new Set(['li', 'p', 'div', 'aside', 'dd', 'section']);
 function markFootnotes(root: Element): Element[] {
   const ids = new Map<string, Element>();
   const refs: Array<{ a: Element; target: string; label: string }> = [];
+  // Readability makes links absolute: "ch02.html#fn1" on ch02.html is a link into this page (O'Reilly).
+  const page = (root.ownerDocument.URL ?? '').split('#')[0]!;
+  const unlinked: Element[] = [];
   walkElements(root, (el) => {
     if (el.id) ids.set(el.id, el);
     const name = el.getAttribute('name');
     if (el.localName === 'a' && name && !ids.has(name)) ids.set(name, el);
+    if (el.localName === 'sup' && el.firstElementChild === null) unlinked.push(el);
     if (el.localName !== 'a') return;
     const href = el.getAttribute('href') ?? '';
-    if (!href.startsWith('#') || href.length < 2) return;
-    const label = REF_LABEL.exec((el.textContent ?? '').trim());
+    const fragment = inPageTarget(href, page);
+    if (fragment === null) return;
+    const text = (el.textContent ?? '').trim();
+    const label = REF_LABEL.exec(text);
     if (!label) return;
-    const noteLike = el.closest('sup') !== null || el.getAttribute('role') === 'doc-noteref' || /fn|foot|note|cite|ref/iu.test(`${href} ${el.id}`);
-    if (!noteLike) return;
-    let target = href.slice(1);
-    try {
-      target = decodeURIComponent(target);
-    } catch {
-      // a malformed escape: the id as written
-    }
-    refs.push({ a: el, target, label: label[1]! });
+    // In a <sup>, named a note reference, or bracketed like "[3]" (a reference list's numbering).
+    const noteLike = el.closest('sup') !== null || el.getAttribute('role') === 'doc-noteref' || /^\[.+\]$/u.test(text) || /fn|foot|note|cite|ref/iu.test(`${fragment} ${el.id}`);
+    if (noteLike) refs.push({ a: el, target: fragment, label: label[1]! });
   });
   const marked: Element[] = [];
   const defined = new Map<Element, string>();
@@ -175,9 +175,11 @@ function markFootnotes(root: Element): Element[] {
       defined.set(definition, label);
       definition.setAttribute(FN_DEF, label);
       marked.push(definition);
-      for (const a of definition.querySelectorAll('a[href^="#"]')) {
+      for (const a of definition.querySelectorAll('a[href*="#"]')) {
+        const target = inPageTarget(a.getAttribute('href') ?? '', page);
+        if (target === null) continue;
         const text = (a.textContent ?? '').trim();
-        if (refIds.has((a.getAttribute('href') ?? '').slice(1)) || BACK_LINK.test(text) || (REF_LABEL.test(text) && a === firstLink(definition))) {
+        if (refIds.has(target) || BACK_LINK.test(text) || (REF_LABEL.test(text) && a === firstLink(definition))) {
           a.setAttribute(FN_BACK, '');
           marked.push(a);
         }
@@ -186,7 +188,58 @@ function markFootnotes(root: Element): Element[] {
     ref.a.setAttribute(FN_REF, label);
     marked.push(ref.a);
   }
+  if (marked.length === 0) markUnlinkedNotes(root, unlinked, marked);
   return marked;
+}
+
+// A heading over a page's notes, in the five languages of the phrase lists.
+const NOTES_HEADING = /^(?:foot|end)?notes?$|^references$|^anmerkungen$|^fußnoten$|^einzelnachweise$|^notas?$|^referencias$|^r[ée]f[ée]rences$|^примечания$/iu;
+
+/**
+ * Notes without links: plain `<sup>1</sup>` in the text and, under a "Notes" heading, paragraphs or items
+ * that start with the same `<sup>1</sup>`. Only numbers both referenced and defined count.
+ */
+function markUnlinkedNotes(root: Element, sups: Element[], marked: Element[]): void {
+  const definitions = new Map<string, { def: Element; mark: Element }>();
+  let heading: Element | null = null;
+  for (const sup of sups) {
+    const label = (sup.textContent ?? '').trim();
+    if (!/^\w{1,4}$/u.test(label)) continue;
+    const holder = sup.parentElement;
+    if (!holder || !(holder.localName === 'p' || holder.localName === 'li') || holder.firstChild !== sup) continue;
+    let before: Element | null = holder.localName === 'li' ? (holder.parentElement?.previousElementSibling ?? null) : holder.previousElementSibling;
+    while (before && (before.localName === 'p' || before.localName === 'li') && before.firstElementChild?.localName === 'sup') before = before.previousElementSibling;
+    if (!before || !/^h[1-6]$/u.test(before.localName) || !NOTES_HEADING.test((before.textContent ?? '').trim())) continue;
+    heading ??= before;
+    if (!definitions.has(label)) definitions.set(label, { def: holder, mark: sup });
+  }
+  if (!heading) return;
+  const used = new Set<string>();
+  for (const sup of sups) {
+    if (!(sup.compareDocumentPosition(heading) & FOLLOWING)) break;
+    const label = (sup.textContent ?? '').trim();
+    if (!definitions.has(label) || sup.closest('a')) continue;
+    sup.setAttribute(FN_REF, label);
+    marked.push(sup);
+    used.add(label);
+  }
+  for (const [label, { def, mark }] of definitions) {
+    if (!used.has(label)) continue;
+    def.setAttribute(FN_DEF, label);
+    mark.setAttribute(FN_BACK, '');
+    marked.push(def, mark);
+  }
+}
+
+/** The id a link leads to in this page ("#fn1", or the page's own address with "#fn1"), or null. */
+function inPageTarget(href: string, page: string): string | null {
+  const hash = href.indexOf('#');
+  if (hash < 0 || hash === href.length - 1 || (hash > 0 && href.slice(0, hash) !== page)) return null;
+  try {
+    return decodeURIComponent(href.slice(hash + 1));
+  } catch {
+    return href.slice(hash + 1); // a malformed escape: the id as written
+  }
 }
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without a window at hand
