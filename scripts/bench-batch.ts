@@ -80,15 +80,17 @@ function timed<T>(fn: () => T): [T, number] {
   return [out, (performance.now() - start) / 1000];
 }
 
-for (let r = 0; r < runs; r++) {
+function readabilityAlone(): void {
   const [out, secs] = timed(() => execFileSync(process.execPath, [anchor, corpus], { encoding: 'utf8', maxBuffer: 1 << 20 }));
   const inner = JSON.parse(out) as { pages: number; rssMb: number };
-  rows.push({ system: 'Readability alone (one process)', pages: inner.pages, secs, rssMb: inner.rssMb });
+  row({ system: 'Readability alone (one process)', pages: inner.pages, secs, rssMb: inner.rssMb });
+}
 
-  // The single-page CLI: a process per page, on the first pages.
+/** The single-page CLI: a process per page, on the first pages. */
+function singlePage(): void {
   const sample = sources.slice(0, Number(values['cli-sample']));
   let rss = 0;
-  const [, cliSecs] = timed(() => {
+  const [, secs] = timed(() => {
     for (const file of sample) {
       const bytes = readFileSync(file);
       const html = file.endsWith('.gz') ? gunzipSync(bytes) : bytes;
@@ -97,28 +99,37 @@ for (let r = 0; r < runs; r++) {
       rss = Math.max(rss, Number(res.stderr.toString().trim().split('\n').at(-1)) / 1024 || 0);
     }
   });
-  rows.push({ system: `single-page CLI (${sample.length} runs)`, pages: sample.length, secs: cliSecs, rssMb: rss || null });
-
-  for (const jobs of [1, 2]) {
-    const [res, batchSecs] = timed(() =>
-      spawnSync(process.execPath, [cli, 'batch', corpus, '--jobs', String(jobs), '--out', path.join(work, `out-${jobs}.jsonl`)], { encoding: 'utf8' }),
-    );
-    const done = Number(/pages +(\d+)/u.exec(res.stderr)?.[1] ?? 0);
-    const peak = Number(/peak RSS +(\d+) MB/u.exec(res.stderr)?.[1] ?? NaN);
-    if (done !== pages) console.error(`batch --jobs ${jobs} did ${done} of ${pages} pages:\n${res.stderr}`);
-    rows.push({ system: `readonce batch --jobs ${jobs}`, pages: done, secs: batchSecs, rssMb: peak });
-  }
+  row({ system: `single-page CLI (${sample.length} runs)`, pages: sample.length, secs, rssMb: rss || null });
 }
 
-const rate = (r: Row) => r.pages / r.secs;
-const best = (prefix: string) => Math.max(...rows.filter((r) => r.system.startsWith(prefix)).map(rate));
+function batch(jobs: number): void {
+  const [res, secs] = timed(() =>
+    spawnSync(process.execPath, [cli, 'batch', corpus, '--jobs', String(jobs), '--out', path.join(work, `out-${jobs}.jsonl`)], { encoding: 'utf8' }),
+  );
+  const done = Number(/pages +(\d+)/u.exec(res.stderr)?.[1] ?? 0);
+  const peak = Number(/peak RSS +(\d+) MB/u.exec(res.stderr)?.[1] ?? NaN);
+  if (done !== pages) console.error(`batch --jobs ${jobs} did ${done} of ${pages} pages:\n${res.stderr}`);
+  row({ system: `readonce batch --jobs ${jobs}`, pages: done, secs, rssMb: peak });
+}
+
 console.log(`Batch: ${pages} pages (${sources.length} corpus pages × ${copies}), ${runs} run(s); pages/s includes process start\n`);
-console.log('| system | pages | seconds | pages/s | × Readability alone | peak RSS MB |');
-console.log('|---|---|---|---|---|---|');
-const anchorRate = best('Readability alone');
-for (const r of rows) {
-  console.log(`| ${r.system} | ${r.pages} | ${r.secs.toFixed(1)} | ${rate(r).toFixed(2)} | ${(rate(r) / anchorRate).toFixed(2)} | ${r.rssMb === null ? '–' : Math.round(r.rssMb)} |`);
+console.log('| system | pages | seconds | pages/s | peak RSS MB |');
+console.log('|---|---|---|---|---|');
+const rate = (r: Row) => r.pages / r.secs;
+// Each row is printed as soon as it is measured: the whole table takes many minutes.
+function row(r: Row): void {
+  rows.push(r);
+  console.log(`| ${r.system} | ${r.pages} | ${r.secs.toFixed(1)} | ${rate(r).toFixed(2)} | ${r.rssMb === null ? '–' : Math.round(r.rssMb)} |`);
 }
+for (let r = 0; r < runs; r++) {
+  batch(1);
+  readabilityAlone();
+  batch(2);
+  singlePage();
+}
+
+const best = (prefix: string) => Math.max(...rows.filter((r) => r.system.startsWith(prefix)).map(rate));
+const anchorRate = best('Readability alone');
 const one = best('readonce batch --jobs 1');
 const two = best('readonce batch --jobs 2');
 console.log(`\n--jobs 1 / Readability alone: ${(one / anchorRate).toFixed(2)} (target ≥ 0.8); --jobs 2 / --jobs 1: ${(two / one).toFixed(2)} (target ≥ 1.7); best of ${runs} run(s)`);
