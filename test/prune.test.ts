@@ -49,6 +49,13 @@ describe('proseRegion', () => {
     assert.equal(proseRegion(doc), doc.body);
   });
 
+  it('is the element around a paragraph that holds nearly all the text, not the paragraph', () => {
+    // qq.com sets a whole story in one <p>; the editor's line stands beside it.
+    const doc = parseHtml(`<body><div class="main"><div class="story">${'<p>' + Array.from({ length: 12 }, (_, i) => sentence(i)).join(' ') + '</p>'}<div class="editor">Editor: Li Wei</div></div><div class="rail"><a href="/x">More</a></div></div></body>`);
+    assert.equal(proseRegion(doc)?.className, 'story');
+    assert.match(cleanDocument(doc).blocks.map((b) => b.text).join('\n'), /Editor: Li Wei/u);
+  });
+
   it('is null without a body', () => {
     const doc = parseHtml('<p>x</p>');
     doc.documentElement.removeChild(doc.body);
@@ -67,6 +74,14 @@ describe('the copy around the region', () => {
     for (const chrome of ['Share', 'Another story', 'Daily Example', 'Home']) {
       assert.doesNotMatch(text, new RegExp(`\\b${chrome}\\b`, 'u'), chrome);
     }
+  });
+
+  it('keeps a sibling near the region that holds a line of plain text (a dateline), not one of links only', () => {
+    const html = newsPage().replace('<div class="share-bar">', '<div class="stamp"><span>First published Tuesday 19 November 2019</span></div><div class="share-bar">');
+    const doc = parseHtml(html, 'https://example.com/story');
+    const text = copyWithoutFurniture(doc, proseRegion(doc)).doc.body.textContent ?? '';
+    assert.match(text, /First published Tuesday/u);
+    assert.doesNotMatch(text, /\bShare\b/u);
   });
 
   it('copies the whole page without a region', () => {
@@ -92,10 +107,11 @@ describe('the copy around the region', () => {
 });
 
 describe('a byline outside the region', () => {
-  // The byline sits in a header that holds no paragraph, image or headline of its own, so the copy passes it over.
+  // The byline is a link in a bar that holds no paragraph, image, headline or plain text of its own, so the copy
+  // passes the bar over.
   const page = newsPage({ byline: '' }).replace(
     '<div class="share-bar">',
-    '<div class="meta-row"><span class="author-name">By Ada Example</span></div><div class="share-bar">',
+    '<div class="meta-row"><a class="author-name" href="/ada">By Ada Example</a></div><div class="share-bar">',
   );
 
   it('reaches the metadata, and is not in the article', () => {
@@ -118,13 +134,14 @@ describe('a byline outside the region', () => {
     assert.equal(cleanDocument(parseHtml(html, 'https://example.com/story')).byline, 'Ada Example (metadata)');
   });
 
-  it('is dropped from the article when Readability has a byline from the metadata and keeps it as text', () => {
-    // The region's parent is the body, so Readability weighs the carried line as a sibling paragraph.
+  it('leaves a dateline of plain text beside the region in the copy, where Readability weighs it as it would alone', () => {
     const html = `<html><head><title>Harbour</title><meta name="author" content="Ada Example (metadata)"></head><body>
       <div class="dateline">Updated at noon today.</div><div class="story">${paragraphs(1, 12)}</div></body></html>`;
-    const result = cleanDocument(parseHtml(html, 'https://example.com/story'));
-    assert.equal(result.byline, 'Ada Example (metadata)');
-    assert.equal(result.blocks[0]?.text, sentence(1));
+    const doc = parseHtml(html, 'https://example.com/story');
+    const copy = workingCopy(doc);
+    assert.equal(copy.bylineHint, null);
+    assert.match(copy.doc.body.textContent ?? '', /Updated at noon today/u);
+    assert.equal(cleanDocument(doc).byline, 'Ada Example (metadata)');
   });
 });
 

@@ -16,16 +16,20 @@ export interface CopyLoss {
   lost: number;
   /**
    * The words Readability keeps on the page without its furniture (the whole body, no region) that it does not
-   * keep on the working copy nor take as the byline, in page order: what the region cost the article.
+   * keep on the working copy nor take as the title or byline, in page order: what the region cost the article.
    */
   content: string[];
 }
 
 const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-function read(doc: Document): { words: string[]; byline: string[] } {
+function read(doc: Document): { words: string[]; byline: string[]; title: string[] } {
   const parsed = new Readability(doc, { serializer: (el) => el, keepClasses: true }).parse();
-  return { words: words((parsed?.content as Element | undefined)?.textContent ?? ''), byline: words(parsed?.byline ?? '') };
+  return {
+    words: words((parsed?.content as Element | undefined)?.textContent ?? ''),
+    byline: words(parsed?.byline ?? ''),
+    title: words(parsed?.title ?? ''),
+  };
 }
 
 /** The words of `from` that `kept` does not hold, as many times as they are missing. */
@@ -50,6 +54,6 @@ export function copyLoss(doc: Document): CopyLoss {
   return {
     whole: whole.length,
     lost: missing(whole, onCopy.words).length,
-    content: missing(unpruned, [...onCopy.words, ...byline]),
+    content: missing(unpruned, [...onCopy.words, ...byline, ...onCopy.title]),
   };
 }

@@ -116,17 +116,35 @@ export function proseRegion(doc: Document): Element | null {
       }
     }
   }
-  return region;
+  // One paragraph holding nearly all the text is the story in a single <p> (qq.com): the element around it is
+  // the region, so that what stands beside the paragraph (an editor's line, a source) is looked at too.
+  return region.localName === 'p' && region.parentElement ? region.parentElement : region;
 }
 
 const CONTENT_TAGS = new Set(['p', 'img', 'picture', 'figure', 'video', 'h1', 'h2', 'h3']);
 /** How many levels above the region its siblings are looked at, at least: an article's header and lead image sit there. */
 const SIBLING_LEVELS = 2;
 
-/** A sibling of the region worth Readability's look: a lede, a lead image, the headline; not an empty bar. */
+/** A sibling of the region worth Readability's look: a lede, a lead image, the headline, a dateline; not a bar of links. */
 function holdsContent(node: Node): boolean {
   if (node.nodeType === 3) return (node.textContent ?? '').trim() !== '';
-  return node.nodeType === 1 && walkElements(node as Element, (el) => CONTENT_TAGS.has(el.localName)) !== null;
+  return node.nodeType === 1 && (walkElements(node as Element, (el) => CONTENT_TAGS.has(el.localName)) !== null || holdsPlainText(node as Element));
+}
+
+/** Where a line of text is not a link's or a control's: a dateline, an editor's or a source line. */
+const NOT_PLAIN_TEXT = new Set(['a', 'script', 'style', 'noscript', 'template', 'svg', 'button', 'select', 'textarea', 'nav', 'option']);
+
+function holdsPlainText(root: Element): boolean {
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (NOT_PLAIN_TEXT.has(el.localName)) continue;
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3 && (child.textContent ?? '').trim() !== '') return true;
+      if (child.nodeType === 1) stack.push(child as Element);
+    }
+  }
+  return false;
 }
 
 /**
