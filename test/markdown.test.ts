@@ -117,6 +117,11 @@ describe('math', () => {
       html: '<p>We define the reward as <mjx-container class="MathJax" jax="SVG"><svg aria-hidden="true"><path></path></svg><mjx-assistive-mml display="inline"><math xmlns="http://www.w3.org/1998/Math/MathML"><msub><mi>r</mi><mrow><mtext>perf</mtext></mrow></msub></math></mjx-assistive-mml></mjx-container> in the paper.</p>',
       markdown: 'We define the reward as $r_{\\text{perf}}$ in the paper.',
     },
+    {
+      name: 'WordPress formula images: TeX from the alt text, display when alone in a paragraph (defuddle general--cp4space-jordan-algebra)',
+      html: '<p>This product <img src="https://s0.wp.com/latex.php?latex=A+%5Ccirc+B&amp;bg=ffffff" alt="A \\circ B" class="latex"> is commutative by definition.</p><p style="text-align:center"><img src="https://s0.wp.com/latex.php?latex=A%5En" alt="A^n = A \\circ \\cdots \\circ A" class="latex"></p>',
+      markdown: 'This product $A \\circ B$ is commutative by definition.\n\n$$\nA^n = A \\circ \\cdots \\circ A\n$$',
+    },
   ]);
 
   it('the sanitizer keeps <semantics> and the TeX <annotation>, not annotation-xml\'s HTML', () => {
@@ -180,6 +185,11 @@ describe('footnotes', () => {
       name: 'a link Readability made absolute, into this same page (defuddle issues--296-oreilly-noteref-footnotes)',
       html: '<p>Very large values can lose precision.<sup><a data-type="noteref" href="https://example.com/ferry#fn1" id="fn1-marker">1</a></sup></p><div data-type="footnotes"><p data-type="footnote" id="fn1"><sup><a href="https://example.com/ferry#fn1-marker">1</a></sup> A minor caveat about widening.</p></div>',
       markdown: 'Very large values can lose precision.[^1]\n\n[^1]: A minor caveat about widening.',
+    },
+    {
+      name: 'citations in brackets to a bibliography on another address of the same paper, numbered in list order (defuddle issues--142-arxiv-multi-citations)',
+      html: '<p>As explored in prior work <cite>[<a href="https://arxiv.org/html/1706.03762v7#bib.bib35" class="ltx_ref">35</a>, <a href="https://arxiv.org/html/1706.03762v7#bib.bib2" class="ltx_ref">2</a>]</cite>.</p><h2>References</h2><ul><li id="bib.bib2">[2] Dzmitry Bahdanau. Neural machine translation. 2014.</li><li id="bib.bib35">[35] Ilya Sutskever. Sequence to sequence learning. 2014.</li></ul>',
+      markdown: 'As explored in prior work \\[[^2], [^1]\\].\n\n## References\n\n[^1]: Dzmitry Bahdanau. Neural machine translation. 2014.\n\n[^2]: Ilya Sutskever. Sequence to sequence learning. 2014.',
     },
   ]);
 

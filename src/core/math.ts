@@ -210,6 +210,15 @@ export interface MathCandidates {
   katex: Element[];
   /** MathJax 3's `<mjx-container>`. */
   mathjax: Element[];
+  /** Images of rendered TeX whose alt text is the TeX (WordPress's latex.php, CodeCogs). */
+  texImages: Element[];
+}
+
+/** An image of a formula rendered from TeX: by its class or by the renderer it is served from. */
+export function isTexImage(img: Element): boolean {
+  if (!(img.getAttribute('alt') ?? '').trim()) return false;
+  return /(?:^|\s)(?:latex|tex|math|wp-math)(?:\s|$)/iu.test(img.getAttribute('class') ?? '') ||
+    /latex\.php\?latex=|latex\.codecogs\.com|[?&]tex=|\/mathtex\.cgi/iu.test(img.getAttribute('src') ?? '');
 }
 
 /**
@@ -240,6 +249,14 @@ export function rewriteMath(doc: Document, found: MathCandidates): void {
     if (!math) continue;
     const display = katex.classList.contains('katex-display') || katex.closest('.katex-display') !== null;
     replaceWithMath(katex.closest('.katex-display') ?? katex, math, display);
+  }
+  // WordPress and other blogs serve formulas as images, the TeX in their alt text; a formula alone in its
+  // paragraph is display math.
+  for (const img of found.texImages) {
+    if (!img.isConnected) continue;
+    const parent = img.parentElement;
+    const alone = parent !== null && parent.childElementCount === 1 && (parent.textContent ?? '').trim() === '' && parent.localName !== 'a';
+    replaceWithMath(img, mathFromTex(doc, (img.getAttribute('alt') ?? '').trim(), alone), alone);
   }
   // MathJax 3: <mjx-container> with assistive MathML; without it (SVG or CHTML alone) its rendering stays.
   for (const container of found.mathjax) {

@@ -6,12 +6,12 @@
  */
 import { type CodeCandidates, EDITOR_CLASS, rewriteCode } from './code.ts';
 import { walkElements } from './dom.ts';
-import { KATEX_CLASS, type MathCandidates, rewriteMath, TEX_ATTRS } from './math.ts';
+import { isTexImage, KATEX_CLASS, type MathCandidates, rewriteMath, TEX_ATTRS } from './math.ts';
 
 export function normalizeContent(doc: Document): void {
   const body = doc.body;
   if (!body) return;
-  const math: MathCandidates = { scripts: [], texHolders: [], katex: [], mathjax: [] };
+  const math: MathCandidates = { scripts: [], texHolders: [], katex: [], mathjax: [], texImages: [] };
   const code: CodeCandidates = { editors: [], tables: [], pres: [] };
   walkElements(body, (el) => {
     const name = el.localName;
@@ -21,6 +21,7 @@ export function normalizeContent(doc: Document): void {
       if (/^math\/tex/iu.test(el.getAttribute('type') ?? '')) math.scripts.push(el);
       return;
     } else if (name === 'mjx-container') math.mathjax.push(el);
+    else if (name === 'img' && isTexImage(el)) math.texImages.push(el);
     const cls = el.getAttribute('class');
     if (cls !== null) {
       if (KATEX_CLASS.test(cls)) math.katex.push(el);

@@ -51,8 +51,9 @@ function service(): TurndownService {
   td.addRule('footnoteDefinition', {
     filter: (node) => node.nodeType === 1 && (node as Element).hasAttribute(FN_DEF),
     replacement: (content, node) => {
-      // Wikipedia prints "^" before its links back, when there are several ("^ a b").
-      const body = content.trim().replace(/^\^(?:\s+|$)/u, '').replace(/\n{2,}/gu, '\n\n    ');
+      // Wikipedia prints "^" before its links back, when there are several ("^ a b"), and bibliographies
+      // their own number ("[35] A. Author…"), which the note's label replaces.
+      const body = content.trim().replace(/^\^(?:\s+|$)/u, '').replace(/^\\?\[\w{1,6}\\?\]\s*/u, '').replace(/\n{2,}/gu, '\n\n    ');
       return `\n\n[^${(node as Element).getAttribute(FN_DEF)}]: ${body}\n\n`;
     },
   });
@@ -136,9 +137,7 @@ const DEFINITION_TAGS = new Set(['li', 'p', 'div', 'aside', 'dd', 'section']);
  */
 function markFootnotes(root: Element): Element[] {
   const ids = new Map<string, Element>();
-  const refs: Array<{ a: Element; target: string; label: string }> = [];
-  // Readability makes links absolute: "ch02.html#fn1" on ch02.html is a link into this page (O'Reilly).
-  const page = (root.ownerDocument.URL ?? '').split('#')[0]!;
+  const refs: Array<{ a: Element; target: string }> = [];
   const unlinked: Element[] = [];
   walkElements(root, (el) => {
     if (el.id) ids.set(el.id, el);
@@ -147,14 +146,13 @@ function markFootnotes(root: Element): Element[] {
     if (el.localName === 'sup' && el.firstElementChild === null) unlinked.push(el);
     if (el.localName !== 'a') return;
     const href = el.getAttribute('href') ?? '';
-    const fragment = inPageTarget(href, page);
+    const fragment = inPageTarget(href);
     if (fragment === null) return;
     const text = (el.textContent ?? '').trim();
-    const label = REF_LABEL.exec(text);
-    if (!label) return;
+    if (!REF_LABEL.test(text)) return;
     // In a <sup>, named a note reference, or bracketed like "[3]" (a reference list's numbering).
-    const noteLike = el.closest('sup') !== null || el.getAttribute('role') === 'doc-noteref' || /^\[.+\]$/u.test(text) || /fn|foot|note|cite|ref/iu.test(`${fragment} ${el.id}`);
-    if (noteLike) refs.push({ a: el, target: fragment, label: label[1]! });
+    const noteLike = el.closest('sup') !== null || el.getAttribute('role') === 'doc-noteref' || /^\[.+\]$/u.test(text) || /fn|foot|note|cite|ref|bib/iu.test(`${fragment} ${el.id}`);
+    if (noteLike) refs.push({ a: el, target: fragment });
   });
   const marked: Element[] = [];
   const defined = new Map<Element, string>();
@@ -163,30 +161,37 @@ function markFootnotes(root: Element): Element[] {
   for (const { a } of refs) {
     for (let el: Element | null = a; el && el !== root && el.localName !== 'p'; el = el.parentElement) if (el.id) refIds.add(el.id);
   }
-  let n = 0;
+  const pairs: Array<{ a: Element; definition: Element }> = [];
+  const definitions = new Set<Element>();
   for (const ref of refs) {
     const target = ids.get(ref.target);
     if (!target || target.contains(ref.a) || !(ref.a.compareDocumentPosition(target) & FOLLOWING)) continue;
     const definition = definitionOf(target, root);
     if (!definition || definition.contains(ref.a)) continue;
-    let label = defined.get(definition);
-    if (label === undefined) {
-      label = /^\w+$/u.test(ref.label) ? ref.label : String(++n);
-      defined.set(definition, label);
-      definition.setAttribute(FN_DEF, label);
-      marked.push(definition);
-      for (const a of definition.querySelectorAll('a[href*="#"]')) {
-        const target = inPageTarget(a.getAttribute('href') ?? '', page);
-        if (target === null) continue;
-        const text = (a.textContent ?? '').trim();
-        if (refIds.has(target) || BACK_LINK.test(text) || (REF_LABEL.test(text) && a === firstLink(definition))) {
-          a.setAttribute(FN_BACK, '');
-          marked.push(a);
-        }
+    pairs.push({ a: ref.a, definition });
+    definitions.add(definition);
+  }
+  // Numbered in the order the notes stand, as Markdown renderers number them: "[35]" of a bibliography
+  // sorted by name becomes the note it is in that list.
+  const ordered = [...definitions].sort((x, y) => (x.compareDocumentPosition(y) & FOLLOWING ? -1 : 1));
+  ordered.forEach((definition, i) => {
+    const label = String(i + 1);
+    defined.set(definition, label);
+    definition.setAttribute(FN_DEF, label);
+    marked.push(definition);
+    for (const a of definition.querySelectorAll('a[href*="#"]')) {
+      const target = inPageTarget(a.getAttribute('href') ?? '');
+      if (target === null) continue;
+      const text = (a.textContent ?? '').trim();
+      if (refIds.has(target) || BACK_LINK.test(text) || (REF_LABEL.test(text) && a === firstLink(definition))) {
+        a.setAttribute(FN_BACK, '');
+        marked.push(a);
       }
     }
-    ref.a.setAttribute(FN_REF, label);
-    marked.push(ref.a);
+  });
+  for (const { a, definition } of pairs) {
+    a.setAttribute(FN_REF, defined.get(definition)!);
+    marked.push(a);
   }
   if (marked.length === 0) markUnlinkedNotes(root, unlinked, marked);
   return marked;
@@ -231,10 +236,14 @@ function markUnlinkedNotes(root: Element, sups: Element[], marked: Element[]): v
   }
 }
 
-/** The id a link leads to in this page ("#fn1", or the page's own address with "#fn1"), or null. */
-function inPageTarget(href: string, page: string): string | null {
+/**
+ * The id a link leads to ("#fn1", "ch02.html#fn1"), or null. Callers then look for that id in the article
+ * itself: arXiv links its citations to the HTML version's address ("…/html/1706.03762v7#bib.bib35") from
+ * the abstract's, and the bibliography entry is in the page all the same.
+ */
+function inPageTarget(href: string): string | null {
   const hash = href.indexOf('#');
-  if (hash < 0 || hash === href.length - 1 || (hash > 0 && href.slice(0, hash) !== page)) return null;
+  if (hash < 0 || hash === href.length - 1) return null;
   try {
     return decodeURIComponent(href.slice(hash + 1));
   } catch {
