@@ -11,7 +11,7 @@ import { normalizeContent } from './normalize.ts';
 import { type WorkingCopy, workingCopy } from './prune.ts';
 import { toMarkdown } from './render.ts';
 import { applyRules } from './rules/index.ts';
-import { BLOCK_ID_ATTR, sanitizeInPlace, sanitizeToFragment } from './sanitize.ts';
+import { BLOCK_ID_ATTR, sanitizeInPlace } from './sanitize.ts';
 import { squash, wordCount } from './text.ts';
 import { type Block, type BlockId, type CleanOptions, type CleanResult, ReadOnceError, type Removal } from './types.ts';
 
@@ -82,18 +82,6 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanResult
   const { root, title } = textToArticle(doc, text);
   const meta: Metadata = { title, byline: null, siteName: null, publishedTime: null, lang: null, excerpt: null };
   return finish(win, root, meta, options);
-}
-
-/**
- * The result's Markdown: as the engine rendered it, or, for a result cleaned with `markdown: false`, rendered now
- * from its html (already sanitised; sanitised again as it is parsed, which changes nothing), which gives the
- * same Markdown. `doc` needs a window, for the sanitiser.
- */
-export function markdownOf(result: Pick<CleanResult, 'title' | 'html' | 'markdown'>, doc: Document): string {
-  if (result.markdown !== '') return result.markdown;
-  const root = doc.createElement('div');
-  root.append(sanitizeToFragment(doc, result.html));
-  return toMarkdown(result.title, root);
 }
 
 function clean(value: string | null | undefined): string | null {

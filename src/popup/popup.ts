@@ -2,7 +2,7 @@
  * The popup: reads the page at once (the click granted activeTab), shows the clean article with its
  * removals, and offers reader mode, copying and the options.
  */
-import { markdownOf } from '../core/clean.ts';
+import { markdownOf } from '../core/markdown-of.ts';
 import type { CleanResult } from '../core/types.ts';
 import { readerFrameRef } from '../platform/extension-url.ts';
 import { localise, t } from '../platform/i18n.ts';
