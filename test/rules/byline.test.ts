@@ -126,6 +126,30 @@ const cases: RuleCase[] = [
     removed: [],
     why: 'Only the first four and last three blocks can be bylines; a date in the middle is a live-blog entry or content.',
   },
+  {
+    title: 'must not remove: an infobox date (peer-dev readability/wikipedia)',
+    html: `<table class="infobox vcard"><tbody><tr><th>Founded</th><td>February 28, 1998; 18 years ago</td></tr></tbody></table>${story(0, 3)}`,
+    removed: [],
+    why: 'The infobox\'s "Founded" date is a fact about the subject; it once became the article\'s publishedTime.',
+  },
+  {
+    title: 'must not remove: a comment header with its author (peer-dev defuddle general--github.com-test-owner-test-repo-pull-42)',
+    html: `${story(0, 3)}<p>reviewer-bot Jan 15, 2026</p><p>Looks good to me.</p>`,
+    removed: [],
+    why: 'A name before the date makes the line a comment\'s header: who said what.',
+  },
+  {
+    title: 'must not remove: a card\'s category, reading time and date (peer-dev defuddle general--tailwind-hidden-blog-index)',
+    html: `${story(0, 3)}<p>Design Systems</p><p>Design 6 min read January 28, 2026</p>`,
+    removed: [],
+    why: 'On a blog index each card carries its own date line; words before the date say it belongs to the card.',
+  },
+  {
+    title: 'a date line led by its weekday (peer-dev readability/ebb-org)',
+    html: `<p>Tuesday 15 October 2019</p>${story(0, 3)}`,
+    removed: ['Tuesday 15 October 2019'],
+    why: 'A weekday in front of the date is still the date line.',
+  },
 ];
 
 testRule(byline, cases);
@@ -133,4 +157,10 @@ testRule(byline, cases);
 it('byline: the name found in the body moves to the metadata', () => {
   const result = applyRule(byline, `<p>By Jane Doe | Staff Writer</p>${story(0, 3)}`);
   assert.equal(result.article.meta.byline, 'Jane Doe');
+});
+
+it('byline: a date line becomes publishedTime as ISO 8601; what does not parse as a date is not set', () => {
+  assert.equal(applyRule(byline, `<p>Published May 7, 2025</p>${story(0, 3)}`).article.meta.publishedTime, '2025-05-07');
+  assert.equal(applyRule(byline, `<p>7. Mai 2025</p>${story(0, 3)}`).article.meta.publishedTime, '2025-05-07');
+  assert.equal(applyRule(byline, `<p>Updated 1:23 PM</p>${story(0, 3)}`).article.meta.publishedTime, null);
 });

@@ -72,6 +72,13 @@ const cases: RuleCase[] = [
     removed: [],
     why: 'A programming tutorial titled after its first snippet: code is never a repeated title.',
   },
+  {
+    title: 'must not remove: an infobox value that contains the title (peer-dev readability/wikipedia-2)',
+    pageTitle: 'New Zealand',
+    html: `<table class="infobox geography"><tbody><tr><td><p>Anthems:</p><div class="plainlist"><ul><li>"God Defend New Zealand"</li><li>"God Save the Queen"</li></ul></div></td></tr></tbody></table>${story(0, 3)}`,
+    removed: [],
+    why: 'An anthem named after the country is a fact in its infobox, not the headline printed again.',
+  },
 ];
 
 testRule(repeatedTitle, cases);

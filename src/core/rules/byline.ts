@@ -3,6 +3,8 @@
  * the metadata when it has none, and leave the text. Only short blocks at the top or the bottom qualify.
  */
 import { type ArticleBlock } from '../article.ts';
+import { toIsoDate } from '../dates.ts';
+import { inContentStructure } from '../structure.ts';
 import { isPhrase, leadingPhrase } from '../phrases.ts';
 import { normalize } from '../text.ts';
 import data from '../phrases.json' with { type: 'json' };
@@ -21,7 +23,11 @@ function looksLikeDate(block: ArticleBlock): boolean {
   // A sentence that mentions a date ends in a full stop after a word, or has a clause of lower-case words ("The
   // court will hear the case on June 3."); "7. Mai 2025.", "May 7, 2025" or "Wed May 7, 2025 at 5:30 pm" do not.
   const sentence = /\p{L}[.!?]["”»]?$/u.test(block.text) || (block.text.match(/(?<!\p{L})\p{Ll}{3,}(?!\p{L})/gu) ?? []).length >= 3;
-  return block.words <= 10 && DATE.test(block.text) && !sentence;
+  if (block.words > 10 || sentence) return false;
+  const date = DATE.exec(block.text);
+  // Words before the date that are not a weekday or a label ("Stand:") make it something's header: "reviewer-bot Jan 15, 2026" over
+  // a comment, "Design 6 min read January 28, 2026" on a card (peer-dev github pull-42, tailwind blog index).
+  return date !== null && /^[^\p{L}\d]*(?:\p{L}+\.?,?\s*|\p{L}+\s*:\s*)?$/u.test(block.text.slice(0, date.index));
 }
 
 function looksLikeByline(block: ArticleBlock): string | undefined {
@@ -50,6 +56,8 @@ export const byline: Rule = {
     for (const block of edges) {
       // Quotes carry their own datelines (an embedded tweet's "— Name (@handle) October 9, 2018").
       if (block.kind === 'code' || block.kind === 'table' || block.kind === 'quote' || block.text.startsWith('(')) continue;
+      // Infobox values, table cells and reference entries hold names and dates of other things ("Founded").
+      if (inContentStructure(block.el)) continue;
       const name = looksLikeByline(block);
       if (isBylineName(block, article.meta.byline)) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Byline (kept in the article details)' });
@@ -57,7 +65,7 @@ export const byline: Rule = {
         article.meta.byline ??= name.split(/\s*[|•·]\s*/u)[0] ?? name;
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Byline (kept in the article details)' });
       } else if (looksLikeDate(block)) {
-        article.meta.publishedTime ??= block.text;
+        article.meta.publishedTime ??= toIsoDate(block.text);
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Date line (kept in the article details)' });
       }
     }

@@ -3,6 +3,7 @@
  * ("EXCLUSIVE: …"). Scraped republications carry it two or three times (the seed page).
  */
 import type { ArticleBlock } from '../article.ts';
+import { inContentStructure } from '../structure.ts';
 import type { Rule } from './rule.ts';
 
 const NEAR_TOP = 12;
@@ -22,7 +23,10 @@ export const repeatedTitle: Rule = {
   apply(article) {
     if (article.titleNorm.split(' ').length < 2) return;
     for (const block of article.kept().slice(0, NEAR_TOP)) {
-      if (block.kind !== 'code' && block.kind !== 'table' && repeatsTitle(block, article.titleNorm)) {
+      // An infobox value that holds the title ("God Defend New Zealand" on New Zealand, wikipedia-2) is a fact;
+      // only the bare title at an infobox's head is the headline again.
+      const exact = block.norm === article.titleNorm;
+      if (block.kind !== 'code' && block.kind !== 'table' && repeatsTitle(block, article.titleNorm) && (exact || !inContentStructure(block.el))) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'The headline again' });
       }
     }
