@@ -4,6 +4,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { Article, type Metadata } from './article.ts';
+import { toIsoDate } from './dates.ts';
 import { markRepeatsNow } from './memory/mark.ts';
 import { splitBlocks } from './blocks.ts';
 import { textToArticle } from './plain-text.ts';
@@ -67,7 +68,7 @@ function cleanCopy(copy: WorkingCopy, document: Document, win: Window, options: 
     title: squash(parsed.title ?? '') || squash(document.title),
     byline: clean(parsed.byline) ?? copy.bylineHint,
     siteName: clean(parsed.siteName),
-    publishedTime: clean(parsed.publishedTime),
+    publishedTime: toIsoDate(parsed.publishedTime ?? ''),
     lang: clean(parsed.lang) ?? (document.documentElement.getAttribute('lang') || null),
     excerpt: clean(parsed.excerpt),
   };
