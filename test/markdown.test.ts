@@ -137,6 +137,31 @@ describe('math', () => {
   });
 });
 
+describe('headings', () => {
+  table([
+    {
+      name: 'a permalink icon goes (defuddle issues--159-lean-heading-permalink-emoji)',
+      html: '<h2>2.6. Variables and Sections <a href="https://lean-lang.org/find/?name=variables" title="Permalink">🔗</a></h2>',
+      markdown: '## 2.6. Variables and Sections',
+    },
+    {
+      name: 'MediaWiki\'s [edit] goes (defuddle general--wikipedia)',
+      html: '<h2><span id="History">History</span><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/w/index.php?title=Obsidian&amp;action=edit&amp;section=1" title="Edit section: History">edit</a><span class="mw-editsection-bracket">]</span></span></h2>',
+      markdown: '## History',
+    },
+    {
+      name: 'a "#" anchor and an empty icon link to the heading go',
+      html: '<h3 id="costs"><a class="anchor" href="#costs" aria-hidden="true"></a>Costs <a href="#costs">#</a></h3>',
+      markdown: '### Costs',
+    },
+    {
+      name: 'a heading that is a link with words stays a link',
+      html: '<h3><a href="https://example.com/timetable">The winter timetable</a></h3>',
+      markdown: '### [The winter timetable](https://example.com/timetable)',
+    },
+  ]);
+});
+
 describe('tables', () => {
   table([
     {

@@ -1,7 +1,7 @@
 /**
  * Code and math in one form before Readability reads the working copy: what each highlighter, editor and
  * math renderer prints differently becomes one `<pre><code class="language-x">` and one `<math>` with its TeX,
- * which the blocks, the html and the Markdown then read the same way. One walk finds them all: a selector
+ * which the blocks, the html and the Markdown then read the same way; headings lose their permalinks. One walk finds them all: a selector
  * per kind over the whole copy cost a fifth of the clean on some pages in jsdom.
  */
 import { type CodeCandidates, EDITOR_CLASS, rewriteCode } from './code.ts';
@@ -13,9 +13,11 @@ export function normalizeContent(doc: Document): void {
   if (!body) return;
   const math: MathCandidates = { scripts: [], texHolders: [], katex: [], mathjax: [], texImages: [] };
   const code: CodeCandidates = { editors: [], tables: [], pres: [] };
+  const headings: Element[] = [];
   walkElements(body, (el) => {
     const name = el.localName;
     if (name === 'pre') code.pres.push(el);
+    else if (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6') headings.push(el);
     else if (name === 'table') code.tables.push(el);
     else if (name === 'script') {
       if (/^math\/tex/iu.test(el.getAttribute('type') ?? '')) math.scripts.push(el);
@@ -31,4 +33,30 @@ export function normalizeContent(doc: Document): void {
   });
   rewriteMath(doc, math);
   rewriteCode(doc, code);
+  for (const heading of headings) withoutHeadingControls(heading);
+}
+
+// What a heading's own link to itself shows ("#", "¶", "🔗"), and how such links and MediaWiki's
+// "[edit]" are named.
+const PERMALINK_TEXT = /^(?:[#¶§⚓∞]|🔗\ufe0e?|\u{1F517}|link|permalink|anchor)?$/iu;
+const PERMALINK_NAME = /permalink|anchor|heading-link|header-link|hash-link|direct link|link to (?:this )?(?:section|heading)/iu;
+
+/**
+ * A heading's permalink ("2.6. Variables and Sections 🔗", lean-lang.org) and MediaWiki's "[edit]" are the
+ * page's controls, not the heading's words: left out before Readability reads the heading.
+ */
+function withoutHeadingControls(heading: Element): void {
+  for (const el of Array.from(heading.querySelectorAll('a, .mw-editsection'))) {
+    if (!el.isConnected) continue;
+    if (el.localName !== 'a') {
+      el.remove();
+      continue;
+    }
+    const text = (el.textContent ?? '').trim();
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`;
+    const href = el.getAttribute('href') ?? '';
+    // A symbol or the word "permalink"; an empty link (its icon was an <svg>) only when it is named so or
+    // points at an anchor.
+    if (PERMALINK_TEXT.test(text) && (text !== '' || PERMALINK_NAME.test(name) || href.includes('#'))) el.remove();
+  }
 }
