@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { wordCount, words } from '../src/core/text.ts';
 import { readingMinutes } from '../src/reader/format.ts';
+import { cleanHtml, ReadOnceError } from '../src/node/index.ts';
 
 describe('wordCount', () => {
   const cases: Array<{ name: string; text: string; count: number }> = [
@@ -25,4 +26,26 @@ describe('wordCount', () => {
     const blocks = Array.from({ length: 50 }, (_, i) => ({ id: `b${i}`, kind: 'paragraph' as const, text: paragraph }));
     assert.ok(readingMinutes(blocks) >= 3, `${readingMinutes(blocks)} minutes`);
   });
+});
+
+describe('the no-article floor', () => {
+  const page = (body: string) => `<!doctype html><html><head><title>Note</title></head><body><article>${body}</article></body></html>`;
+  const cases: Array<{ name: string; body: string; article: boolean }> = [
+    { name: 'a note of two sentences (defuddle general--substack-note)', body: '<p>Sample note text for testing the Substack extractor.</p><p>It has multiple paragraphs to verify the content is captured correctly.</p>', article: true },
+    { name: 'a post of one sentence under a heading (defuddle issues--161-x-status-url-author)', body: '<p>Lorem Ipsum Dolor Sit Amet</p><div><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p></div>', article: true },
+    { name: 'a sign-in form', body: '<label>Email</label><input><label>Password</label><input><p>Forgot your password? Reset it here.</p>', article: false },
+    { name: 'a loading shell', body: '<div><p>Please wait while the page is loading.</p></div>', article: false },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      let found = true;
+      try {
+        cleanHtml(page(c.body), { url: 'https://example.com/note' });
+      } catch (e) {
+        if (!(e instanceof ReadOnceError) || e.code !== 'no-article') throw e;
+        found = false;
+      }
+      assert.equal(found, c.article);
+    });
+  }
 });

@@ -24,6 +24,25 @@ export const DEFAULT_MAX_ELEMENTS = 40_000;
 /** How many times DEFAULT_MAX_ELEMENTS the served page may have before it is not even copied. */
 const COPY_CEILING = 10;
 const MIN_ARTICLE_WORDS = 20;
+const MIN_SENTENCE_WORDS = 8;
+const SENTENCE_END = /[.!?。！？…]["'”’»)]?$/u;
+
+/**
+ * A sign-in form's "Email Password" is not an article; the shortest news briefs run to a few sentences, and
+ * a note or a post may be one or two (a Substack note, a post on X); "Please wait while the page is loading."
+ * and "Forgot your password? Reset it here." are not.
+ */
+function isArticle(blocks: readonly Block[]): boolean {
+  let words = 0;
+  let sentence = false;
+  for (const block of blocks) {
+    const n = wordCount(block.text);
+    words += n;
+    if (n >= MIN_SENTENCE_WORDS && block.kind !== 'heading' && block.kind !== 'caption' && SENTENCE_END.test(block.text)) sentence = true;
+    if (words >= MIN_ARTICLE_WORDS) return true;
+  }
+  return sentence;
+}
 
 export function cleanDocument(document: Document, options: CleanOptions = {}): CleanResult {
   const win = document.defaultView ?? options.document?.defaultView ?? globalThis.window;
@@ -123,8 +142,7 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
     gone.push(block.el);
   }
   detachAll(gone, root);
-  // A sign-in form's "Email Password" is not an article; the shortest real news briefs run to a few sentences.
-  if (blocks.reduce((n, b) => n + wordCount(b.text), 0) < MIN_ARTICLE_WORDS) {
+  if (!isArticle(blocks)) {
     throw new ReadOnceError('no-article', 'No article found on this page.');
   }
 
