@@ -86,6 +86,11 @@ describe('code blocks', () => {
       html: '<div class="highlight highlight-source-python notranslate position-relative overflow-auto"><pre>print("hi")</pre></div>',
       markdown: '```python\nprint("hi")\n```',
     },
+    {
+      name: 'code in a <div> that keeps its white space, named by data-lang (defuddle issues--217-writerside-docs)',
+      html: '<div class="code-block" data-lang="http">GET https://api.example.com/items\n\n&gt; {%\n    console.log(response.status)\n%}</div>',
+      markdown: '```http\nGET https://api.example.com/items\n\n> {%\n    console.log(response.status)\n%}\n```',
+    },
   ]);
 
   it('one <pre><code class="language-x"> in the html, and a code block whose text keeps its lines', () => {
@@ -153,6 +158,11 @@ describe('headings', () => {
       name: 'a "#" anchor and an empty icon link to the heading go',
       html: '<h3 id="costs"><a class="anchor" href="#costs" aria-hidden="true"></a>Costs <a href="#costs">#</a></h3>',
       markdown: '### Costs',
+    },
+    {
+      name: 'an empty permalink beside a term prints nothing (defuddle issues--217-writerside-docs)',
+      html: '<dl><dt id="getItems"><a href="https://developer.example.com/docs/getItems">getItems()</a> <a class="permalink" href="#getItems"><span></span></a></dt><dd>Returns a list of items.</dd></dl>',
+      markdown: '[getItems()](https://developer.example.com/docs/getItems)\n\nReturns a list of items.',
     },
     {
       name: 'a heading that is a link with words stays a link',

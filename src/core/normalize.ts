@@ -28,12 +28,22 @@ export function normalizeContent(doc: Document): void {
     if (cls !== null) {
       if (KATEX_CLASS.test(cls)) math.katex.push(el);
       else if (EDITOR_CLASS.test(cls)) code.editors.push(el);
+      else if (name === 'div' && CODE_DIV_CLASS.test(cls) && isPlainCodeDiv(el)) code.pres.push(el);
     }
+    if (name === 'div' && (el.hasAttribute('data-lang') || el.hasAttribute('data-language')) && isPlainCodeDiv(el) && !code.pres.includes(el)) code.pres.push(el);
     if (el.hasAttribute(TEX_ATTRS[0]!) || el.hasAttribute(TEX_ATTRS[1]!) || el.hasAttribute(TEX_ATTRS[2]!)) math.texHolders.push(el);
   });
   rewriteMath(doc, math);
   rewriteCode(doc, code);
   for (const heading of headings) withoutHeadingControls(heading);
+}
+
+// Code set in a <div> styled to keep its white space (JetBrains Writerside: <div class="code-block" data-lang="http">).
+const CODE_DIV_CLASS = /(?:^|\s)(?:code-?block|codeblock|source-?code)(?:\s|$)/iu;
+
+/** A div that holds code as text: no <pre> of its own, no paragraphs, and more than one line. */
+function isPlainCodeDiv(el: Element): boolean {
+  return el.querySelector('pre, p, table, ul, ol, h1, h2, h3, h4, h5, h6') === null && (el.textContent ?? '').trim().includes('\n');
 }
 
 // What a heading's own link to itself shows ("#", "¶", "🔗"), and how such links and MediaWiki's

@@ -40,6 +40,11 @@ function service(): TurndownService {
       return isDisplayMath(node as Element) ? `\n\n$$\n${tex}\n$$\n\n` : `$${tex}$`;
     },
   });
+  // A link with nothing to click (a permalink whose icon was an <svg>) would print as "[](…)".
+  td.addRule('emptyLink', {
+    filter: (node) => node.nodeName === 'A' && (node.textContent ?? '').trim() === '' && (node as Element).getElementsByTagName('img').length === 0,
+    replacement: () => '',
+  });
   td.addRule('footnoteBackLink', {
     filter: (node) => node.nodeType === 1 && (node as Element).hasAttribute(FN_BACK),
     replacement: () => '',
