@@ -73,10 +73,18 @@ export function leadingPhrase(list: PhraseList, text: string): string | undefine
 
 /** One of the phrases occurs in the text as whole words. */
 export function containsPhrase(list: PhraseList, text: string): boolean {
+  return findPhrase(list, text) !== undefined;
+}
+
+/** The first of the phrases found in the text as whole words, with the index of its first word. */
+export function findPhrase(list: PhraseList, text: string): { words: string[]; at: number } | undefined {
   const m = matcher(list);
   const words = norm(text).split(' ');
-  for (let i = 0; i < words.length; i++) if (phraseAt(m, words, i)) return true;
-  return false;
+  for (let i = 0; i < words.length; i++) {
+    const phrase = phraseAt(m, words, i);
+    if (phrase) return { words: phrase, at: i };
+  }
+  return undefined;
 }
 
 const LABEL_STARTS = new Set(data.relatedLabelWords.starts.map(normalize));

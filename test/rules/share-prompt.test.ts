@@ -93,6 +93,18 @@ const cases: RuleCase[] = [
     removed: [],
     why: 'A bullet point of results inside the story is content, even when short and starting with "Share".',
   },
+  {
+    title: 'must not remove: a comment that mentions "comments" after the first post (peer-dev defuddle general--github.com-test-owner-test-repo-pull-42)',
+    html: `${story(0, 1)}<h3>author-one commented Jan 15, 2026</h3><p>Posted a follow-up commit to address the review comments.</p>`,
+    removed: [],
+    why: 'A pull request\'s later comments sit after its one long post; one prompt word inside their sentence does not make them prompts.',
+  },
+  {
+    title: 'must not remove: short comments on a page without running text',
+    html: `<p>reviewer-bot Jan 15, 2026</p><p>Please rename the helper before merging.</p><p>Posted a follow-up commit to address the review comments.</p>`,
+    removed: [],
+    why: 'With no story on the page, nothing is "outside the story".',
+  },
 ];
 
 testRule(sharePrompt, cases);

@@ -4,7 +4,7 @@
  * happens to mention a newsletter or comments stays.
  */
 import { linkDensity, runningText } from '../article.ts';
-import { containsPhrase, isPhrase } from '../phrases.ts';
+import { containsPhrase, findPhrase, isPhrase } from '../phrases.ts';
 import type { Rule } from './rule.ts';
 
 const MAX_WORDS = 40;
@@ -21,14 +21,18 @@ export const sharePrompt: Rule = {
     const [first, last] = runningText(article);
     for (const block of article.kept()) {
       if (block.kind === 'code' || block.kind === 'table' || block.words > MAX_WORDS) continue;
-      const outside = block.index < first || block.index > last;
+      // A page without running text (a thread, a pull request) has no outside: its short comments are its text.
+      const outside = first >= 0 && (block.index < first || block.index > last);
       // Inside the story, a short heading or list item that starts with "Share" is about shares ("Share prices fall").
       const short = block.words <= SHORT && block.kind !== 'heading' && block.kind !== 'list-item';
       const unquoted = block.text.replace(QUOTED, ' ');
+      // Outside the story, one prompt word inside a sentence is the sentence's ("…address the review comments."):
+      // a prompt opens with it ("Subscribe…") or says more ("sign up for").
+      const found = findPhrase('sharePrompts', unquoted);
       const prompt =
         isPhrase('sharePrompts', block.text) ||
         (block.words <= CALL_TO_ACTION_WORDS && containsPhrase('callsToAction', unquoted)) ||
-        (containsPhrase('sharePrompts', unquoted) && (short || outside || linkDensity(block.el) >= 0.3));
+        (found !== undefined && (short || (outside && (found.words.length > 1 || found.at === 0)) || linkDensity(block.el) >= 0.3));
       if (prompt) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Share, follow, comment or newsletter prompt' });
       }
