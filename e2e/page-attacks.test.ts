@@ -201,6 +201,17 @@ for (const target of [window, document]) target.addEventListener('copy', (e) => 
     await page.close();
   });
 
+  it('a page that removes the reader\'s frame gets a fresh one from the next toggle, not a dead "close"', async () => {
+    const { page } = await readerOn(articlePage([]));
+    await page.evaluate((selector) => document.querySelector(selector)?.remove(), READER_FRAME);
+    const tabId = await tabIdOf(ext, page);
+    assert.deepEqual(await ext.worker.evaluate(`readOnce.runCommand('toggle-reader', { id: ${tabId} })`), { open: true });
+    const reader = new ReaderPage(page);
+    await reader.waitUntilOpen();
+    assert.match(await reader.text('.ro-body'), new RegExp(ARTICLE_TEXT));
+    await page.close();
+  });
+
   it('DOM clobbering of browser, chrome and the start flag does not stop ReadOnce', async () => {
     const clobber = `<div id="__readOnceContentScript"></div><form id="browser"><input name="runtime"><input name="id" value="x"></form><form name="chrome"><input name="runtime"></form><a id="readOnce"></a>`;
     const { page, reader } = await readerOn(withHead(clobber, ''));

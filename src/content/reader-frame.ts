@@ -35,7 +35,9 @@ export class ReaderFrame {
 
   constructor(private readonly doc: Document) {}
 
+  /** False too once the page took the frame out: the toggle then opens a fresh one instead of "closing" it. */
   get isOpen(): boolean {
+    if (this.frame && !this.frame.isConnected) this.close();
     return this.frame !== null;
   }
 
