@@ -165,6 +165,11 @@ describe('headings', () => {
       markdown: '[getItems()](https://developer.example.com/docs/getItems)\n\nReturns a list of items.',
     },
     {
+      name: 'a card linked as a whole: no Markdown heading inside a link (defuddle general--tailwind-hidden-blog-index)',
+      html: '<a href="https://example.com/blog/ferry"><h3>The ferry returns</h3><p>How the council bought back its old ferry from a scrapyard.</p></a>',
+      markdown: '### [The ferry returns](https://example.com/blog/ferry)\n\n[How the council bought back its old ferry from a scrapyard.](https://example.com/blog/ferry)',
+    },
+    {
       name: 'a heading that is a link with words stays a link',
       html: '<h3><a href="https://example.com/timetable">The winter timetable</a></h3>',
       markdown: '### [The winter timetable](https://example.com/timetable)',

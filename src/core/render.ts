@@ -40,6 +40,16 @@ function service(): TurndownService {
       return isDisplayMath(node as Element) ? `\n\n$$\n${tex}\n$$\n\n` : `$${tex}$`;
     },
   });
+  // A card whose link wraps a heading and paragraphs: Markdown links hold a line, so the heading takes it.
+  td.addRule('blockLink', {
+    filter: (node) => node.nodeName === 'A' && hasBlockChild(node as Element),
+    replacement: (content, node) => {
+      const href = (node as Element).getAttribute('href') ?? '';
+      const body = content.trim();
+      const linked = href && !/^#{1,6} .*\]\(/mu.test(body) ? body.replace(/^(#{1,6}) (.+)$/mu, (_m, hashes: string, text: string) => `${hashes} [${text}](${href})`) : body;
+      return `\n\n${linked}\n\n`;
+    },
+  });
   // A link with nothing to click (a permalink whose icon was an <svg>) would print as "[](…)".
   td.addRule('emptyLink', {
     filter: (node) => node.nodeName === 'A' && (node.textContent ?? '').trim() === '' && (node as Element).getElementsByTagName('img').length === 0,
@@ -121,6 +131,12 @@ export function toMarkdown(title: string, root: Element): string {
 }
 
 const WRAPPERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN']);
+const BLOCKS = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'TABLE', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'SECTION', 'ARTICLE']);
+
+function hasBlockChild(el: Element): boolean {
+  for (let child = el.firstChild; child; child = child.nextSibling) if (BLOCKS.has(child.nodeName)) return true;
+  return false;
+}
 
 function keepFootnoteMarks(attr: string): string {
   return attr.startsWith(' data-ro-block') ? '' : attr;
