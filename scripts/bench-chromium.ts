@@ -184,6 +184,7 @@ if (import.meta.filename === process.argv[1]) {
   const { corpusDir, readCorpus } = await import('./lib/corpus.ts');
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '5' }, stages: { type: 'boolean' }, copy: { type: 'string' }, worlds: { type: 'boolean' }, warm: { type: 'boolean' } } });
   const ratios: number[] = [];
+  const readingRatios: number[] = [];
   const share = { copy: 0, parse: 0, rest: 0, ours: 0 };
   console.log(`| page | ReadOnce ms | clone + parse ms | ratio${values.stages ? ' | copy ms | parse of the copy ms | rest ms' : ''} |`);
   console.log(`|---|---|---|---${values.stages ? '|---|---|---' : ''}|`);
@@ -191,6 +192,7 @@ if (import.meta.filename === process.argv[1]) {
     ratios.push(t.ours / t.base);
     const s = t.stages;
     if (s) {
+      readingRatios.push((s.copy + s.parse) / t.base);
       share.copy += s.copy;
       share.parse += s.parse;
       share.rest += s.rest;
@@ -199,5 +201,8 @@ if (import.meta.filename === process.argv[1]) {
     console.log(`| ${t.id.slice(0, 10)} | ${t.ours.toFixed(1)} | ${t.base.toFixed(1)} | ${(t.ours / t.base).toFixed(2)}${s ? ` | ${s.copy.toFixed(1)} | ${s.parse.toFixed(1)} | ${s.rest.toFixed(1)}` : ''} |`);
   }
   console.log(`\nChromium, per-page ratio ReadOnce / (clone + Readability.parse): median ${median(ratios).toFixed(3)}, p90 ${quantile(ratios, 0.9).toFixed(3)} (${ratios.length} pages)`);
-  if (values.stages) console.log(`Share of ReadOnce's time: copy ${(share.copy / share.ours).toFixed(2)}, parse ${(share.parse / share.ours).toFixed(2)}, rest ${(share.rest / share.ours).toFixed(2)}`);
+  if (values.stages) {
+    console.log(`Share of ReadOnce's time: copy ${(share.copy / share.ours).toFixed(2)}, parse ${(share.parse / share.ours).toFixed(2)}, rest ${(share.rest / share.ours).toFixed(2)}`);
+    console.log(`Working copy + Readability on it / (clone + Readability.parse), per page: median ${median(readingRatios).toFixed(3)}, p90 ${quantile(readingRatios, 0.9).toFixed(3)}`);
+  }
 }
