@@ -144,6 +144,12 @@ const cases: RuleCase[] = [
     why: 'A section of its own that the blog post ends with: the heading over its own text and list, not a related box.',
   },
   {
+    title: 'cards with blurbs in a box of their own after the story (peer-dev defuddle content-patterns--card-grid-stripped-headings)',
+    html: `<article>${story(0, 3)}</article><div class="articleList"><article><p><a href="/ion">New Ion Thruster Breaks Efficiency Record</a></p><section><p>Researchers achieved a 40 percent improvement.</p></section></article></div>`,
+    removed: ['New Ion Thruster Breaks Efficiency Record'],
+    why: 'Beside the story\'s own container, a card grid is other articles; inside it (a listing page) the same shape is the page.',
+  },
+  {
     title: 'must not remove: a table of contents of in-page anchors',
     html: `<ul><li><a href="#vote">The vote</a></li><li><a href="#boats">The new boats</a></li><li><a href="#court">The court</a></li></ul>${story(0, 3)}`,
     removed: [],

@@ -95,9 +95,22 @@ function isBlurb(unit: readonly ArticleBlock[] | undefined): boolean {
 }
 
 /**
+ * The element that holds the running text: the lowest common ancestor of its prose blocks (or, for one
+ * block, its parent). Cards with blurbs in a container of their own, beside it, are another box
+ * (content-patterns--card-grid-stripped-headings); inside it they are the page's listing (issues--285).
+ */
+function storyContainer(article: Article, first: number, last: number): Element {
+  const prose = article.blocks.slice(first, last + 1).filter((b) => !b.removal && isProse(b));
+  let container = prose[0]!.el.parentElement ?? prose[0]!.el;
+  for (const block of prose) while (!container.contains(block.el) && container.parentElement) container = container.parentElement;
+  return container;
+}
+
+/**
  * Link lists outside the running text. Above the story: from the top down to the first unit that is not
  * links (headings above the story are passed over: a title, a kicker). Below it: every unit of links, except
- * the body of a kept heading right above it and a link title set over its own blurb (a blog index, a thread).
+ * the body of a kept heading right above it and a link title set over its own blurb inside the story's
+ * container (a blog index, a thread).
  * A list goes whole or not at all. A page without running text has no outside to trim.
  */
 function outsideLinks(article: Article): ArticleBlock[] {
@@ -114,6 +127,7 @@ function outsideLinks(article: Article): ArticleBlock[] {
     if (!isLinks(unit)) break;
     out.push(...unit);
   }
+  const story = storyContainer(article, first, last);
   const tail = units(kept.filter((b) => b.index > last));
   tail.forEach((unit, i) => {
     if (!isLinks(unit)) return;
@@ -121,7 +135,7 @@ function outsideLinks(article: Article): ArticleBlock[] {
     // A citation a page set just after its reference list still belongs to it (wikipedia: a stray title).
     if (above && inReferenceList(above.el)) return;
     if (above?.kind === 'heading' && !inRelatedBox(above.el) && unit[0]!.kind !== 'heading') return;
-    if (unit.length === 1 && !unit[0]!.list && isBlurb(tail[i + 1])) return;
+    if (unit.length === 1 && !unit[0]!.list && isBlurb(tail[i + 1]) && story.contains(unit[0]!.el)) return;
     out.push(...unit);
   });
   return out;
