@@ -233,3 +233,18 @@ describe('content a page hides until its scripts run', () => {
     assert.match(result.blocks.map((b) => b.text).join('\n'), /building in the open/u);
   });
 });
+
+describe('a <base> in the copy', () => {
+  const story = `<article><h1>Harbour</h1>${paragraphs(1, 6)}<p>${sentence(7)} The <a href="a/1">council's report</a> runs to forty pages.</p></article>`;
+
+  it('is left out when it names its href with a prefix (xlink:href), which a browser does not read as one', () => {
+    const doc = parseHtml(`<!doctype html><head><title>Harbour</title><base xlink:href="https://elsewhere.example/"></head><body>${story}</body>`, 'https://example.com/news/story');
+    assert.equal(workingCopy(doc).doc.querySelector('base'), null);
+    assert.match(cleanDocument(doc).html, /href="https:\/\/example\.com\/news\/a\/1"/u);
+  });
+
+  it('stays when it says only href and target, so links resolve against it', () => {
+    const doc = parseHtml(`<!doctype html><head><title>Harbour</title><base href="https://cdn.example/base/" target="_top"></head><body>${story}</body>`, 'https://example.com/news/story');
+    assert.match(cleanDocument(doc).html, /href="https:\/\/cdn\.example\/base\/a\/1"/u);
+  });
+});

@@ -290,7 +290,18 @@ function keeps(node: Node, inBody: boolean, streamed: ReadonlySet<string>): bool
   if (isClobbered(el)) return false;
   // A streamed segment and its boundary stay until applySwaps has put the segment in place.
   if (streamed.size > 0 && el.id !== '' && streamed.has(el.id)) return true;
+  if (el.localName === 'base') return isPlainBase(el);
   return !isFurniture(el, inBody);
+}
+
+/**
+ * A <base> that says only where links resolve (href, target). One with a prefixed name such as xlink:href
+ * has no href for a browser, but jsdom takes it for one and throws resolving a null URL (document.baseURI,
+ * which Readability reads); left out, links resolve against the page's own address, as in a browser.
+ */
+function isPlainBase(el: Element): boolean {
+  for (const attr of el.attributes) if (attr.name.includes(':')) return false;
+  return true;
 }
 
 type Step = { source: Node; parent: Node; inBody: boolean } | { attach: Node; to: Node };
