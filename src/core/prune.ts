@@ -279,8 +279,8 @@ class RegionCut {
 }
 
 /**
- * What the copy keeps of a node of the page: 'skip' leaves it and all it holds out, 'keep' takes it (an
- * element without its style and aria-hidden: see copyElement).
+ * Whether the copy takes a node of the page (an element without its style and aria-hidden: see copyElement);
+ * false leaves it out with all it holds. Comments go, but the markers of React's streamed boundaries.
  */
 function keeps(node: Node, inBody: boolean, streamed: ReadonlySet<string>): boolean {
   if (node.nodeType === 8) return BOUNDARY_MARKS.has((node as Comment).data) && streamed.size > 0;
