@@ -280,7 +280,7 @@ class RegionCut {
 
 /**
  * Whether the copy takes a node of the page (an element without its style and aria-hidden: see copyElement);
- * false leaves it out with all it holds. Comments go, but the markers of React's streamed boundaries.
+ * false leaves it out with all it holds. Comments go, except the markers of React's streamed boundaries.
  */
 function keeps(node: Node, inBody: boolean, streamed: ReadonlySet<string>): boolean {
   if (node.nodeType === 8) return BOUNDARY_MARKS.has((node as Comment).data) && streamed.size > 0;
