@@ -69,6 +69,19 @@ const cases: RuleCase[] = [
     removed: [],
     why: 'Above 20 words, the phrase alone is not enough: the paragraph is about the notice, not the notice.',
   },
+  {
+    title: 'must not remove: an essay whose headline is a copyright phrase',
+    pageTitle: 'All Rights Reserved',
+    html: `<h1>All Rights Reserved</h1>${story(0, 3)}<p>All Rights Reserved</p>`,
+    removed: [],
+    why: 'An essay about ownership may be titled with the notice\'s words: its headline, as a heading or repeated as a line, is the title, not a footer (issue 9).',
+  },
+  {
+    title: 'must not remove: a reference entry that cites a notice',
+    html: `${story(0, 3)}<ol class="references"><li id="cite_note-4">^ "Terms of use". © 2019 Example Press.</li></ol>`,
+    removed: [],
+    why: 'A reference list may cite a page whose title carries ©; citations are content.',
+  },
 ];
 
 testRule(copyrightLine, cases);

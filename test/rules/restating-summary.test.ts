@@ -13,8 +13,8 @@ const cases: RuleCase[] = [
   {
     title: 'a key-points list above the story',
     html: `<h2>Key points</h2>${points('ul')}${story(0, 5)}`,
-    removed: KEY_POINTS,
-    why: 'News sites and AI-rewritten republications put a bulleted "Key points" summary before the story.',
+    removed: ['Key points', ...KEY_POINTS],
+    why: 'News sites and AI-rewritten republications put a bulleted "Key points" summary before the story; the heading goes with its list, or it would head nothing (issue 9).',
   },
   {
     title: 'numbered points after the story (the seed page)',
@@ -58,6 +58,18 @@ const cases: RuleCase[] = [
     html: `${points('ul')}<p>Photo: Jane Doe</p>`,
     removed: [],
     why: 'With no paragraph of prose there is nothing for a list to restate (a link page, a gallery).',
+  },
+  {
+    title: 'German: "Das Wichtigste in Kürze" goes with its list',
+    html: `<p><strong>Das Wichtigste in Kürze</strong></p>${points('ul')}${story(0, 5)}`,
+    removed: ['Das Wichtigste in Kürze', ...KEY_POINTS],
+    why: 'German sites head the summary "Das Wichtigste in Kürze", often as a bold line rather than a heading.',
+  },
+  {
+    title: 'must not remove: a "Highlights" heading over a list that says something new',
+    html: `${story(0, 5)}<h2>Highlights</h2><ul><li>A ferry museum opens in the old terminal building next summer, with free entry for islanders.</li><li>The night bus to the outer island will run every hour from September, the transport office said.</li></ul>`,
+    removed: [],
+    why: 'The heading goes only with a list that restates the story; a list of new facts keeps its heading and its items.',
   },
 ];
 

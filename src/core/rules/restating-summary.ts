@@ -5,6 +5,7 @@
  * The seed page ends with seven numbered points that paraphrase its paragraphs one by one.
  */
 import { type Article, type ArticleBlock, isProse, linksStayInPage, runningText } from '../article.ts';
+import { isPhrase } from '../phrases.ts';
 import { contentStems, stemCoverage } from '../text.ts';
 import type { Rule } from './rule.ts';
 
@@ -45,6 +46,16 @@ function leadIn(article: Article): ArticleBlock[] {
   return article.kept().filter((b) => b.index < lastRepeat.index);
 }
 
+/**
+ * The "Key points" or "Highlights" label right above a removed summary list: left alone it heads nothing. Only
+ * a label that says it is a summary goes; any other heading over the list stays.
+ */
+function keyPointsHeading(article: Article, firstItem: ArticleBlock): ArticleBlock | undefined {
+  const above = article.kept().filter((b) => b.index < firstItem.index).at(-1);
+  if (!above || above.words > 6 || (above.kind !== 'heading' && above.kind !== 'paragraph')) return undefined;
+  return isPhrase('keyPointsHeadings', above.text) ? above : undefined;
+}
+
 export const restatingSummary: Rule = {
   id: 'restating-summary',
   category: 'summaries',
@@ -69,6 +80,8 @@ export const restatingSummary: Rule = {
         for (const item of items) {
           article.remove(item, { reason: this.id, category: this.category, explanation: 'Summary list restating the article' });
         }
+        const heading = keyPointsHeading(article, items[0]!);
+        if (heading) article.remove(heading, { reason: this.id, category: this.category, explanation: `"${heading.text}": heading of the summary list` });
       }
     }
     const bodyStems = new Set(paragraphs.flatMap((p) => [...p]));
