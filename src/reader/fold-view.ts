@@ -138,7 +138,8 @@ function memoryBanner(doc: Document, report: RepeatReport, now: number, locale: 
     const { earlier } = report;
     box.dataset.kind = 'mostly-read';
     const link = el(doc, 'a', 'ro-memory-link', earlier.title || earlier.url);
-    link.href = earlier.url;
+    // Only web pages are remembered; anything else in a stored record is not followed.
+    if (/^https?:\/\//iu.test(earlier.url)) link.href = earlier.url;
     link.target = '_blank';
     link.rel = 'noreferrer noopener';
     box.append(
