@@ -1,8 +1,10 @@
 /**
  * Scraped plain text (a page copied as text, like the seed's page.txt) as an article element, so that it goes
  * through the same rules as HTML: blank lines and line breaks separate blocks, "1." and "-" lines are list
- * items, a short unpunctuated line before a longer one is a heading.
+ * items, and so are headline-like lines under a "Latest" or "Read also" label; a short unpunctuated line
+ * before a longer one is a heading.
  */
+import { isRelatedLabel } from './phrases.ts';
 import { normalize, wordCount } from './text.ts';
 
 const LIST_ITEM = /^\s*(?:(\d{1,3})[.)]|[-*•·–])\s+(.+)$/u;
@@ -17,14 +19,30 @@ interface Line {
 
 function readLines(text: string): Line[] {
   const out: Line[] = [];
+  let underLabel = false;
   for (const raw of text.replace(/\r\n?/gu, '\n').split('\n')) {
     const line = raw.trim();
     if (!line) continue;
     const item = LIST_ITEM.exec(line);
     if (item) out.push({ text: item[2]!.trim(), item: true, ordered: item[1] !== undefined });
+    else if (underLabel && isHeadlineLike(line)) out.push({ text: line, item: true, ordered: false });
     else out.push({ text: line });
+    underLabel = (underLabel && out.at(-1)!.item === true) || (!item && wordCount(line) <= MAX_LABEL_WORDS && isRelatedLabel(line));
   }
   return out;
+}
+
+const MAX_LABEL_WORDS = 6;
+const MAX_HEADLINE_WORDS = 20;
+
+/**
+ * Another story's headline as scraping leaves it: one line, no full stop or colon at its end (a teaser's
+ * "…" is allowed). Under "Latest", "Related" or "Read also" such lines were a list of links, and become
+ * one, so that they go with their label as they do in HTML.
+ */
+function isHeadlineLike(line: string): boolean {
+  const words = wordCount(line);
+  return words >= 3 && words <= MAX_HEADLINE_WORDS && (!/[.:;,]$/u.test(line) || /(\.\.\.|…)$/u.test(line));
 }
 
 function looksLikeHeading(line: Line, next: Line | undefined): boolean {
