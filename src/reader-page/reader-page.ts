@@ -67,7 +67,19 @@ export async function startReaderPage(doc: Document, session: string): Promise<v
   else fillProblem(doc, page, reply);
   watchSettings(show);
 
-  doc.addEventListener('keydown', (event) => onKey(event, root, close));
+  let escapePressed = false;
+  doc.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') escapePressed = true;
+    onKey(event, root);
+  });
+  // Closed when Esc is released, not pressed: the frame then goes away after the whole key press reached it,
+  // so the release does not land on the page as a stray keyup.
+  doc.addEventListener('keyup', (event) => {
+    if (event.key !== 'Escape' || !escapePressed) return;
+    escapePressed = false;
+    event.preventDefault();
+    close();
+  });
   root.focus({ preventScroll: true });
 }
 
@@ -107,11 +119,10 @@ function fillProblem(doc: Document, page: HTMLElement, reply: ProblemReply): voi
   );
 }
 
-/** Esc closes; Tab cycles through the reader's controls (a modal dialog), never out to the page around the frame. */
-function onKey(event: KeyboardEvent, root: HTMLElement, close: () => void): void {
+/** Tab cycles through the reader's controls (a modal dialog), never out to the page around the frame. */
+function onKey(event: KeyboardEvent, root: HTMLElement): void {
   if (event.key === 'Escape') {
     event.preventDefault();
-    close();
     return;
   }
   if (event.key !== 'Tab') return;
