@@ -5,11 +5,12 @@
  * and off; the page must be left exactly as it was.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildTargets } from './firefox/build-target.ts';
 import { ArticlePage, FirefoxSession, READER_HOST, firefoxMissing } from './firefox/firefox-session.ts';
+import { ARTIFACTS } from './support/extension.ts';
 import { startPageServer, type PageServer } from './support/page-server.ts';
 import { articlePage } from '../test/hostile/xss-vectors.ts';
 import { SEED } from './support/seed.ts';
@@ -75,6 +76,11 @@ describe('Firefox: popup and reader mode on the seed article', { skip, timeout: 
       }
 
       await article.waitForReader(true);
+      await article.page.bringToFront();
+      // Firefox shows the test no extension frames: this screenshot is where the reader's contents are seen.
+      await new Promise((done) => setTimeout(done, 1000));
+      await mkdir(ARTIFACTS, { recursive: true });
+      await article.page.screenshot({ path: join(ARTIFACTS, 'firefox-reader.png') });
       const box = await article.readerBox();
       assert.deepEqual([box.width, box.height], [box.viewport.width, box.viewport.height], 'the reader covers the page');
 
