@@ -33,6 +33,21 @@ export async function startReaderPage(doc: Document, session: string): Promise<v
   if (!settings.loadImages) forbidRemoteLoads(doc);
 
   const close = () => void askReaderHost({ type: 'reader-close', session }).catch(() => undefined);
+  // Keys work from the start, so Esc leaves while a slow page is still being read.
+  let escapePressed = false;
+  doc.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') escapePressed = true;
+    onKey(event, root);
+  });
+  // Closed when Esc is released, not pressed: the frame then goes away after the whole key press reached it,
+  // so the release does not land on the page as a stray keyup.
+  doc.addEventListener('keyup', (event) => {
+    if (event.key !== 'Escape' || !escapePressed) return;
+    escapePressed = false;
+    event.preventDefault();
+    close();
+  });
+  root.focus({ preventScroll: true });
   const reply: CleanReply =
     (await withTimeLimit(askReaderHost({ type: 'reader-content', session, settings }), ANSWER_TIME_LIMIT_MS).catch(
       (error: unknown): ProblemReply => ({ ok: false, problem: 'failed', detail: error instanceof Error ? error.message : String(error) }),
@@ -66,20 +81,7 @@ export async function startReaderPage(doc: Document, session: string): Promise<v
   if (reply.ok) removals = fillArticle(doc, page, settings.loadImages ? reply : { ...reply, result: resultWithoutImages(reply.result) });
   else fillProblem(doc, page, reply);
   watchSettings(show);
-
-  let escapePressed = false;
-  doc.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') escapePressed = true;
-    onKey(event, root);
-  });
-  // Closed when Esc is released, not pressed: the frame then goes away after the whole key press reached it,
-  // so the release does not land on the page as a stray keyup.
-  doc.addEventListener('keyup', (event) => {
-    if (event.key !== 'Escape' || !escapePressed) return;
-    escapePressed = false;
-    event.preventDefault();
-    close();
-  });
+  // Again: the content script focuses the frame once it answered, which leaves the frame's body focused.
   root.focus({ preventScroll: true });
 }
 
