@@ -1,6 +1,6 @@
 /**
  * Speed where readers run it: the engine in Chromium, on the live DOM of each page.
- *   node --import tsx scripts/bench-chromium.ts [DIR] [--runs N] [--stages] [--copy clone|walk]
+ *   node --import tsx scripts/bench-chromium.ts [DIR] [--runs N] [--stages] [--copy clone|walk] [--pages id,id…]
  * The engine (src/core) is bundled by esbuild as one script and evaluated in the page, as the content script
  * is; each page is served at its own address by the browser context, its scripts blocked by a CSP and every
  * other request refused. Per page, the median
@@ -28,7 +28,7 @@ export interface ChromiumTiming {
 }
 
 /** The engine and Readability as one IIFE that sets globalThis.__readOnceBench. */
-async function engineBundle(): Promise<string> {
+export async function engineBundle(): Promise<string> {
   const root = path.resolve(import.meta.dirname, '..');
   const out = await build({
     stdin: {
@@ -182,13 +182,15 @@ export const chromiumAvailable = (): boolean => existsSync(CHROMIUM);
 if (import.meta.filename === process.argv[1]) {
   const { median, quantile } = await import('./lib/stats.ts');
   const { corpusDir, readCorpus } = await import('./lib/corpus.ts');
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '5' }, stages: { type: 'boolean' }, copy: { type: 'string' }, worlds: { type: 'boolean' }, warm: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '5' }, stages: { type: 'boolean' }, copy: { type: 'string' }, worlds: { type: 'boolean' }, warm: { type: 'boolean' }, pages: { type: 'string' } } });
+  const only = values.pages?.split(',').filter(Boolean) ?? [];
+  const pages = [...readCorpus(corpusDir(positionals[0]))].filter((p) => only.length === 0 || only.some((id) => p.id.startsWith(id)));
   const ratios: number[] = [];
   const readingRatios: number[] = [];
   const share = { copy: 0, parse: 0, rest: 0, ours: 0 };
   console.log(`| page | ReadOnce ms | clone + parse ms | ratio${values.stages ? ' | copy ms | parse of the copy ms | rest ms' : ''} |`);
   console.log(`|---|---|---|---${values.stages ? '|---|---|---' : ''}|`);
-  for await (const t of timeInChromium(readCorpus(corpusDir(positionals[0])), { runs: Number(values.runs), stages: values.stages, options: { ...CONTENT_SCRIPT_OPTIONS, ...(values.copy ? { copy: values.copy } : {}) }, worlds: values.worlds, warm: values.warm })) {
+  for await (const t of timeInChromium(pages, { runs: Number(values.runs), stages: values.stages, options: { ...CONTENT_SCRIPT_OPTIONS, ...(values.copy ? { copy: values.copy } : {}) }, worlds: values.worlds, warm: values.warm })) {
     ratios.push(t.ours / t.base);
     const s = t.stages;
     if (s) {
