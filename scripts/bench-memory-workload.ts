@@ -71,7 +71,7 @@ export function runWorkload(size: number, blocksPerArticle: number, lookups: num
  * The extension's own path: the IndexedDB store (src/platform/memory-store.ts) with `size` articles, in a page
  * of a real origin. Returns ms per article looked up (its blocks' band keys read from the multi-entry index).
  */
-export async function runIdbWorkload(size: number, blocksPerArticle: number, lookups: number, now: () => number): Promise<{ lookupMs: number; recordMs: number; found: number; probed: number }> {
+export async function runIdbWorkload(size: number, blocksPerArticle: number, lookups: number, now: () => number): Promise<{ lookupMs: number; recordMs: number; storedBytesPerBlock: number; found: number; probed: number }> {
   const next = random(size);
   const paragraph = () => Array.from({ length: 15 + Math.floor(next() * 50) }, () => VOCABULARY[Math.floor(next() ** 2 * VOCABULARY.length)]!);
   const article = (): Fingerprint[] => Array.from({ length: blocksPerArticle }, () => sketchWords(paragraph()));
@@ -87,6 +87,9 @@ export async function runIdbWorkload(size: number, blocksPerArticle: number, loo
     await store.record({ url: `https://example.com/${i}`, title: `Article ${i}`, site: 'example.com', time: i, fingerprints });
     recordMs += now() - start;
   }
+  // What the browser says the origin stores now, over the blocks recorded: the sketches, the band index and
+  // IndexedDB's own overhead (an estimate, and the only measure a page has).
+  const usage = (await navigator.storage.estimate()).usage ?? 0;
   await store.lookup(probes[0]!);
   let found = 0;
   const start = now();
@@ -94,5 +97,5 @@ export async function runIdbWorkload(size: number, blocksPerArticle: number, loo
   const lookupMs = (now() - start) / probes.length;
   await store.clear();
   store.close();
-  return { lookupMs, recordMs: recordMs / size, found, probed: probes.length * blocksPerArticle };
+  return { lookupMs, recordMs: recordMs / size, storedBytesPerBlock: usage / (size * blocksPerArticle), found, probed: probes.length * blocksPerArticle };
 }
