@@ -90,17 +90,18 @@ export function splitBlocks(root: Element): BlockSeed[] {
   const paragraphKind = (el: Element, quoted: boolean): BlockKind => (quoted ? 'quote' : isCaption(el, root) ? 'caption' : 'paragraph');
   const visit = (el: Element, quoted: boolean, list: Element | null) => {
     const tag = el.tagName;
+    if (tag === 'TABLE') {
+      // A table's caption is its own block: the rows (or, in a layout table, the cells) are the table's text,
+      // the caption says what they are (an infobox's caption is its subject's name: readability wikipedia).
+      for (const caption of childElementsOf(el)) {
+        if (caption.tagName === 'CAPTION' && hasText(caption)) out.push({ kind: 'caption', el: caption, list });
+      }
+    }
     if (tag === 'TABLE' && isLayoutTable(el)) {
       for (const cell of el.querySelectorAll('td, th')) {
         if (cell.closest('table') === el) visitChildren(cell, quoted, list);
       }
       return;
-    }
-    if (tag === 'TABLE') {
-      // A data table's caption is its own block: the rows are the table's text, the caption says what they are.
-      for (const caption of childElementsOf(el)) {
-        if (caption.tagName === 'CAPTION' && hasText(caption)) out.push({ kind: 'caption', el: caption, list });
-      }
     }
     const leaf = LEAF[tag];
     if (leaf && (leaf !== 'paragraph' || !hasBlockChild(el))) {
