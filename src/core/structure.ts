@@ -63,7 +63,27 @@ export function inFigure(el: Element): boolean {
  * figure or a reference list. Rules that remove text as furniture leave such blocks alone.
  */
 export function inContentStructure(el: Element): boolean {
-  return inTable(el) || inInfobox(el) || inDefinitionList(el) || inFigure(el) || inReferenceList(el);
+  return inDataStructure(el) || inFigure(el);
+}
+
+/** A table, an infobox, a definition list or a reference list: text that is data, a term or a citation. */
+export function inDataStructure(el: Element): boolean {
+  let inside = structured.get(el);
+  if (inside === undefined) {
+    inside = inTable(el) || inInfobox(el) || inDefinitionList(el) || inReferenceList(el);
+    structured.set(el, inside);
+  }
+  return inside;
+}
+
+const structured = new WeakMap<Element, boolean>();
+
+/**
+ * The blocks that a rule may call page furniture by their words alone: those outside data structures. A
+ * figure's caption is left to these rules: "Subscribe to our sister title" under a picture is a prompt.
+ */
+export function outsideStructures<B extends { el: Element }>(blocks: readonly B[]): B[] {
+  return blocks.filter((b) => !inDataStructure(b.el));
 }
 
 // A box the page itself names as related content: class "related", "relatedContent", "related-stories",

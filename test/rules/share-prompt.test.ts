@@ -105,6 +105,12 @@ const cases: RuleCase[] = [
     removed: [],
     why: 'With no story on the page, nothing is "outside the story".',
   },
+  {
+    title: 'must not remove: an infobox row that says "Share" (a company\'s fact box)',
+    html: `${story(0, 3)}<table class="infobox"><tr><th>Market share</th><td><p>61%</p></td></tr><tr><th>Share</th><td><p>Listed on the island exchange</p></td></tr></table>`,
+    removed: [],
+    why: 'A prompt word in a table is the table\'s data: structure comes before words (issue 9).',
+  },
 ];
 
 testRule(sharePrompt, cases);

@@ -1,12 +1,13 @@
 /** "Advertisement", "Anzeige", "Story continues below advertisement": labels left where an ad was. */
 import { isPhrase } from '../phrases.ts';
 import type { Rule } from './rule.ts';
+import { outsideStructures } from '../structure.ts';
 
 export const advertisementLabel: Rule = {
   id: 'advertisement-label',
   category: 'boilerplate',
   apply(article) {
-    for (const block of article.kept()) {
+    for (const block of outsideStructures(article.kept())) {
       if (block.words <= 8 && isPhrase('adLabels', block.text)) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Advertisement label' });
       }
