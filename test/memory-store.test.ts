@@ -40,7 +40,7 @@ test('lookups agree with the in-memory index, near-duplicates included', async (
   store.close();
 });
 
-test('what is stored: url, title, site, time, sketches and their band keys; no text', async () => {
+test('what is stored: url, title, site, time and the sketches in one buffer; no band keys, no text', async () => {
   const factory = new IDBFactory();
   const { store } = await openMemoryStore(factory);
   await store.record(article(1));
@@ -56,9 +56,69 @@ test('what is stored: url, title, site, time, sketches and their band keys; no t
   db.close();
   assert.equal(rows.length, 1);
   const row = rows[0] as Record<string, unknown>;
-  assert.deepEqual(Object.keys(row).sort(), ['bands', 'id', 'site', 'sketches', 'time', 'title', 'url']);
-  assert.ok(row.sketches instanceof Uint8Array && row.sketches.length === 4 * 64);
+  assert.deepEqual(Object.keys(row).sort(), ['id', 'site', 'sketches', 'time', 'title', 'url']);
+  assert.ok(row.sketches instanceof ArrayBuffer && row.sketches.byteLength === 4 * 64);
+  assert.deepEqual(new Uint8Array(row.sketches as ArrayBuffer).subarray(64, 128), article(1).fingerprints[1]);
   assert.ok(!JSON.stringify(row).includes('Paragraph'));
+});
+
+test('a woken background loads the index from IndexedDB before its first lookup; writes go through', async () => {
+  const factory = new IDBFactory();
+  const first = (await openMemoryStore(factory)).store;
+  for (let n = 0; n < 6; n++) await first.record(article(n, 100 + n));
+  first.close();
+  // A new instance, as after the service worker was stopped: its first lookup awaits the load.
+  const { store } = await openMemoryStore(factory);
+  assert.deepEqual((await store.lookup(article(4).fingerprints)).map((s) => s[0]?.url), Array(4).fill('https://site1.example/story/4'));
+  await store.record(article(7, 200));
+  assert.equal((await store.lookup([article(7).fingerprints[2]!]))[0]![0]!.time, 200);
+  assert.equal(await store.forgetBefore(102), 2);
+  assert.equal(await store.forgetBefore(102), 0);
+  assert.deepEqual(await store.lookup([article(0).fingerprints[0]!, article(2).fingerprints[0]!]), [[], [{ url: 'https://site2.example/story/2', title: 'Story 2', site: 'site2.example', time: 102, similarity: 1 }]]);
+  store.close();
+});
+
+test('forgetting in another instance (the options page) reaches the background’s index', async () => {
+  const factory = new IDBFactory();
+  const background = (await openMemoryStore(factory)).store;
+  const options = (await openMemoryStore(factory)).store;
+  for (let n = 0; n < 6; n++) await background.record(article(n, 100 + n));
+  assert.equal((await background.lookup([article(1).fingerprints[0]!]))[0]!.length, 1);
+  assert.equal(await options.forgetSite('site1.example'), 2);
+  await new Promise((resolve) => setTimeout(resolve, 50)); // the channel's message is delivered as a task
+  assert.deepEqual(await background.lookup([article(1).fingerprints[0]!, article(2).fingerprints[0]!]).then((s) => s.map((l) => l.length)), [0, 1]);
+  await options.clear();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.deepEqual(await background.lookup([article(2).fingerprints[0]!]), [[]]);
+  background.close();
+  options.close();
+});
+
+test('a memory of version 1 (band keys in a multi-entry index) moves to the compact layout, with a message', async () => {
+  const factory = new IDBFactory();
+  const old = article(3);
+  const bytes = new Uint8Array(old.fingerprints.length * 64);
+  old.fingerprints.forEach((f, i) => bytes.set(f, i * 64));
+  await new Promise<void>((resolve) => {
+    const req = factory.open('readonce-memory', 1);
+    req.onupgradeneeded = () => {
+      const store = req.result.createObjectStore('articles', { keyPath: 'id', autoIncrement: true });
+      store.createIndex('url', 'url', { unique: true });
+      store.createIndex('site', 'site');
+      store.createIndex('time', 'time');
+      store.createIndex('bands', 'bands', { multiEntry: true });
+      store.add({ url: old.url, title: old.title, site: old.site, time: old.time, sketches: bytes, bands: [1, 2, 3] });
+    };
+    req.onsuccess = () => {
+      req.result.close();
+      resolve();
+    };
+  });
+  const { store, message } = await openMemoryStore(factory);
+  assert.match(message ?? '', /smaller format \(1 article kept\)/u);
+  assert.deepEqual((await store.lookup(old.fingerprints)).map((s) => s[0]?.url), Array(4).fill(old.url));
+  assert.deepEqual((await store.stats()).blocks, 4);
+  store.close();
 });
 
 test('bounded: the oldest go first; the same url recorded again replaces it', async () => {
@@ -120,7 +180,7 @@ test('memory settings: ask until answered, each value validated on its own', () 
 test('a database of this version without its store (an upgrade that never finished) is made anew', async () => {
   const factory = new IDBFactory();
   await new Promise<void>((resolve) => {
-    const req = factory.open('readonce-memory', 1);
+    const req = factory.open('readonce-memory', 2);
     req.onsuccess = () => {
       req.result.close();
       resolve();

@@ -1,25 +1,27 @@
 /**
  * The reading memory on this device: IndexedDB in the extension's own origin, never storage.sync, never sent
- * anywhere. One record per article: url, title, site, time and its blocks' sketches (SKETCH_SIZE bytes each),
- * never text. A multi-entry index on the sketches' band keys finds the candidates of a lookup without reading
- * any other article, so a lookup costs the same at 100 or 20,000 articles.
+ * anywhere. One record per article: url, title, site, time and its blocks' sketches in one ArrayBuffer
+ * (SKETCH_SIZE bytes each), never text. Lookups are answered by the in-memory band index (InMemoryReadingMemory),
+ * built from one read of the whole store the first time a lookup needs it (a service worker wakes with nothing
+ * in memory) and written through afterwards: IndexedDB keeps no band index, which would cost a round trip per
+ * band key (320 per article) and some 1.3 KB per paragraph.
  */
-import { MIN_SIMILARITY, SKETCH_SIZE, bandKeys, similarity } from '../core/memory/fingerprint.ts';
+import { SKETCH_SIZE } from '../core/memory/fingerprint.ts';
+import { InMemoryReadingMemory, type ArticleInfo } from '../core/memory/in-memory.ts';
 import type { Fingerprint, ReadingMemory, RememberedArticle, Sighting } from '../core/memory/types.ts';
 
 const DB_NAME = 'readonce-memory';
-const DB_VERSION = 1;
+/** 1: sketches as a Uint8Array with their band keys in a multi-entry index. 2: sketches only, index in memory. */
+const DB_VERSION = 2;
 const STORE = 'articles';
 /**
- * Articles kept at most; the oldest go first. Chromium reports about 1.35 KB stored per paragraph (the 64-byte
- * sketch, its 16 band keys in the record and in the multi-entry index, IndexedDB's overhead; scripts/
- * bench-memory.ts), some 27 KB per article of 20: 10,000 articles stay under 300 MB, and a reader of 30 articles
- * a day reaches the limit after most of a year.
+ * Articles kept at most; the oldest go first. The background holds their index in memory once a lookup asks:
+ * some 240 bytes per paragraph besides the 64-byte sketch (scripts/bench-memory.ts), about 6 MB at 10,000
+ * articles of 20 paragraphs, loaded in a fraction of a second when the service worker wakes.
  */
 export const STORE_MAX_ARTICLES = 10_000;
-/** Candidates read per band key at most: a block every article of a site prints would otherwise read them all. */
-const MAX_PER_KEY = 32;
-const MAX_SIGHTINGS = 8;
+/** Another instance (the options page, the background) changed the store: an index in memory is rebuilt. */
+const CHANNEL = 'readonce-memory-changed';
 
 interface StoredArticle {
   id?: number;
@@ -28,9 +30,7 @@ interface StoredArticle {
   site: string;
   time: number;
   /** The blocks' sketches one after another. */
-  sketches: Uint8Array;
-  /** Every band key of every sketch (multi-entry index "bands"). */
-  bands: number[];
+  sketches: ArrayBuffer;
 }
 
 export interface StoreStats {
@@ -58,36 +58,56 @@ function done(tx: IDBTransaction): Promise<void> {
 }
 
 /**
- * Opens (or creates) the store. A database of another version is deleted and made anew: a reading memory can
- * always be rebuilt by reading, and a popup must never stop on it. `message` says when that happened.
+ * Opens (or creates) the store. A memory of version 1 is moved to the compact layout in place; a database of
+ * another version, or one that cannot be opened, is deleted and made anew: a reading memory can always be
+ * rebuilt by reading, and a popup must never stop on it. `message` says when either happened.
  */
 export async function openMemoryStore(factory: IDBFactory = globalThis.indexedDB, maxArticles = STORE_MAX_ARTICLES): Promise<{ store: IdbReadingMemory; message: string | null }> {
   try {
-    return { store: new IdbReadingMemory(await openDb(factory), maxArticles), message: null };
+    const { db, migrated } = await openDb(factory);
+    const message = migrated === null ? null : `The reading memory moved to a smaller format (${migrated} article${migrated === 1 ? '' : 's'} kept).`;
+    return { store: new IdbReadingMemory(db, maxArticles), message };
   } catch (error) {
     await request(factory.deleteDatabase(DB_NAME)).catch(() => undefined);
-    const db = await openDb(factory);
+    const { db } = await openDb(factory);
     const why = error instanceof Error ? error.message : String(error);
     return { store: new IdbReadingMemory(db, maxArticles), message: `The reading memory could not be opened (${why}); it starts empty.` };
   }
 }
 
-function openDb(factory: IDBFactory): Promise<IDBDatabase> {
+function openDb(factory: IDBFactory): Promise<{ db: IDBDatabase; migrated: number | null }> {
   return new Promise((resolve, reject) => {
     const req = factory.open(DB_NAME, DB_VERSION);
+    let migrated: number | null = null;
     req.onupgradeneeded = (event) => {
       const db = req.result;
-      // Older versions (none yet) are dropped whole: what they hold is rebuilt by reading.
-      if (event.oldVersion > 0) for (const name of [...db.objectStoreNames]) db.deleteObjectStore(name);
+      if (event.oldVersion === 1 && db.objectStoreNames.contains(STORE)) {
+        // Version 1 held the same articles with their band keys: those go, the sketches stay. A failure
+        // aborts the upgrade, and the memory starts empty with a message.
+        const store = req.transaction!.objectStore(STORE);
+        for (const name of ['bands', 'site']) if (store.indexNames.contains(name)) store.deleteIndex(name);
+        migrated = 0;
+        const cursor = store.openCursor();
+        cursor.onsuccess = () => {
+          const at = cursor.result;
+          if (!at) return;
+          const { id, url, title, site, time, sketches } = at.value as Omit<StoredArticle, 'sketches'> & { sketches: Uint8Array | ArrayBuffer };
+          const bytes = sketches instanceof ArrayBuffer ? sketches : sketches.slice().buffer;
+          at.update({ id, url, title, site, time, sketches: bytes } satisfies StoredArticle);
+          migrated!++;
+          at.continue();
+        };
+        return;
+      }
+      // Any other version is dropped whole: what it holds is rebuilt by reading.
+      for (const name of [...db.objectStoreNames]) db.deleteObjectStore(name);
       const store = db.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
       store.createIndex('url', 'url', { unique: true });
-      store.createIndex('site', 'site');
       store.createIndex('time', 'time');
-      store.createIndex('bands', 'bands', { multiEntry: true });
     };
     req.onsuccess = () => {
       // A database of this version without the store (an upgrade that never finished) is as good as corrupt.
-      if (req.result.objectStoreNames.contains(STORE)) return resolve(req.result);
+      if (req.result.objectStoreNames.contains(STORE)) return resolve({ db: req.result, migrated });
       req.result.close();
       reject(new Error('the reading memory has no article store'));
     };
@@ -96,25 +116,67 @@ function openDb(factory: IDBFactory): Promise<IDBDatabase> {
   });
 }
 
+/** The sketches of a stored article, SKETCH_SIZE bytes each. */
+function sketchesOf(article: StoredArticle): Fingerprint[] {
+  const bytes = new Uint8Array(article.sketches);
+  const out: Fingerprint[] = [];
+  for (let at = 0; at + SKETCH_SIZE <= bytes.length; at += SKETCH_SIZE) out.push(bytes.subarray(at, at + SKETCH_SIZE));
+  return out;
+}
+
 export class IdbReadingMemory implements ReadingMemory {
+  /** The band index of every stored article, once a lookup has needed it; null until then or once stale. */
+  private index: Promise<InMemoryReadingMemory> | null = null;
+  /** The earliest time in the index: forgetting what is older than the retention costs nothing when none is. */
+  private oldest = Infinity;
+  private readonly channel: BroadcastChannel | null;
+
   constructor(
     private readonly db: IDBDatabase,
     readonly maxArticles = STORE_MAX_ARTICLES,
-  ) {}
+  ) {
+    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+    if (this.channel) {
+      this.channel.onmessage = () => (this.index = null);
+      // In Node (tests, benches) an open channel would keep the process alive.
+      (this.channel as { unref?: () => void }).unref?.();
+    }
+  }
 
   close(): void {
+    this.channel?.close();
     this.db.close();
+  }
+
+  /**
+   * Reads every stored article into the in-memory index, oldest first: one request. A lookup awaits it, so
+   * the first lookup after a wake answers as every other one.
+   */
+  load(): Promise<InMemoryReadingMemory> {
+    const loading = (this.index ??= (async () => {
+      const tx = this.db.transaction(STORE, 'readonly');
+      const rows = await request(tx.objectStore(STORE).index('time').getAll() as IDBRequest<StoredArticle[]>);
+      const memory = new InMemoryReadingMemory({ maxArticles: this.maxArticles });
+      let oldest = Infinity;
+      for (const row of rows) {
+        memory.recordNow({ url: row.url, title: row.title, site: row.site, time: row.time, fingerprints: sketchesOf(row) });
+        oldest = Math.min(oldest, row.time);
+      }
+      this.oldest = oldest;
+      return memory;
+    })());
+    // A load that failed is tried again at the next lookup.
+    loading.catch(() => {
+      if (this.index === loading) this.index = null;
+    });
+    return loading;
   }
 
   async record(article: RememberedArticle): Promise<void> {
     const sketches = article.fingerprints.filter((f) => f.length === SKETCH_SIZE);
     const bytes = new Uint8Array(sketches.length * SKETCH_SIZE);
-    const bands = new Set<number>();
-    sketches.forEach((sketch, i) => {
-      bytes.set(sketch, i * SKETCH_SIZE);
-      for (const key of bandKeys(sketch)) bands.add(key);
-    });
-    const record: StoredArticle = { url: article.url, title: article.title, site: article.site, time: article.time, sketches: bytes, bands: [...bands] };
+    sketches.forEach((sketch, i) => bytes.set(sketch, i * SKETCH_SIZE));
+    const record: StoredArticle = { url: article.url, title: article.title, site: article.site, time: article.time, sketches: bytes.buffer };
     const tx = this.db.transaction(STORE, 'readwrite');
     const store = tx.objectStore(STORE);
     const finished = done(tx);
@@ -134,39 +196,18 @@ export class IdbReadingMemory implements ReadingMemory {
       };
     }
     await finished;
+    // Written through once stored. The index drops its oldest at the same limit: articles come in time order.
+    const index = this.index;
+    if (!index) return;
+    const memory = await index;
+    if (this.index !== index) return;
+    memory.recordNow({ ...article, fingerprints: sketches });
+    this.oldest = Math.min(this.oldest, article.time);
   }
 
   async lookup(fingerprints: readonly Fingerprint[]): Promise<Sighting[][]> {
     if (fingerprints.length === 0) return [];
-    const tx = this.db.transaction(STORE, 'readonly');
-    const store = tx.objectStore(STORE);
-    const bands = store.index('bands');
-    // Which fingerprints each candidate article may hold: all band reads go out at once.
-    const candidates = new Map<number, Set<number>>();
-    const reads: Promise<void>[] = [];
-    fingerprints.forEach((sketch, i) => {
-      if (sketch.length !== SKETCH_SIZE) return;
-      for (const key of bandKeys(sketch)) {
-        reads.push(
-          request(bands.getAllKeys(key, MAX_PER_KEY)).then((ids) => {
-            for (const id of ids as number[]) candidates.set(id, (candidates.get(id) ?? new Set()).add(i));
-          }),
-        );
-      }
-    });
-    await Promise.all(reads);
-    const articles = await Promise.all([...candidates.keys()].map((id) => request(store.get(id) as IDBRequest<StoredArticle | undefined>)));
-    const out: Sighting[][] = fingerprints.map(() => []);
-    articles.forEach((article) => {
-      if (!article) return;
-      for (const i of candidates.get(article.id!)!) {
-        let best = 0;
-        for (let at = 0; at + SKETCH_SIZE <= article.sketches.length; at += SKETCH_SIZE) best = Math.max(best, similarity(fingerprints[i]!, article.sketches, at));
-        if (best >= MIN_SIMILARITY) out[i]!.push({ url: article.url, title: article.title, site: article.site, time: article.time, similarity: best });
-      }
-    });
-    for (const list of out) list.sort((a, b) => b.similarity - a.similarity || a.time - b.time || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).splice(MAX_SIGHTINGS);
-    return out;
+    return (await this.load()).lookupNow(fingerprints);
   }
 
   /** Forgets what was read on `site` (its subdomains too, as the keep-everything list counts them). Returns how many. */
@@ -176,12 +217,18 @@ export class IdbReadingMemory implements ReadingMemory {
 
   /** Forgets what was read before `time` (ms since the epoch): how long to remember. Returns how many. */
   async forgetBefore(time: number): Promise<number> {
+    // Asked before every lookup: with the index loaded, nothing to do is known without IndexedDB.
+    if (this.index && this.oldest >= time) {
+      await this.index;
+      if (this.oldest >= time) return 0;
+    }
     const tx = this.db.transaction(STORE, 'readwrite');
     const store = tx.objectStore(STORE);
     const finished = done(tx);
     const keys = await request(store.index('time').getAllKeys(IDBKeyRange.upperBound(time, true)));
     for (const key of keys) store.delete(key);
     await finished;
+    await this.forgetInIndex((article) => article.time < time, keys.length);
     return keys.length;
   }
 
@@ -190,6 +237,7 @@ export class IdbReadingMemory implements ReadingMemory {
     const finished = done(tx);
     tx.objectStore(STORE).clear();
     await finished;
+    await this.forgetInIndex(() => true, 1);
   }
 
   async stats(): Promise<StoreStats> {
@@ -205,7 +253,7 @@ export class IdbReadingMemory implements ReadingMemory {
         if (!at) return resolve();
         const article = at.value as StoredArticle;
         articles++;
-        blocks += article.sketches.length / SKETCH_SIZE;
+        blocks += Math.floor(article.sketches.byteLength / SKETCH_SIZE);
         bySite.set(article.site, (bySite.get(article.site) ?? 0) + 1);
         at.continue();
       };
@@ -220,7 +268,7 @@ export class IdbReadingMemory implements ReadingMemory {
     return { articles, blocks, sites, usageBytes };
   }
 
-  private async deleteWhere(test: (article: StoredArticle) => boolean): Promise<number> {
+  private async deleteWhere(test: (article: ArticleInfo) => boolean): Promise<number> {
     const tx = this.db.transaction(STORE, 'readwrite');
     const finished = done(tx);
     let n = 0;
@@ -235,6 +283,25 @@ export class IdbReadingMemory implements ReadingMemory {
       at.continue();
     };
     await finished;
+    await this.forgetInIndex(test, n);
     return n;
+  }
+
+  /**
+   * After IndexedDB forgot `n` articles: the index here forgets them too, and any other instance (the
+   * background's, when the options page forgot) rebuilds its own at its next lookup.
+   */
+  private async forgetInIndex(test: (article: ArticleInfo) => boolean, n: number): Promise<void> {
+    if (n === 0) return;
+    this.channel?.postMessage('changed');
+    const index = this.index;
+    if (!index) return;
+    try {
+      const memory = await index;
+      memory.forget(test);
+      this.oldest = memory.articles().reduce((min, a) => Math.min(min, a.time), Infinity);
+    } catch {
+      // The load failed: the next lookup loads again.
+    }
   }
 }
