@@ -67,16 +67,32 @@ export function runWorkload(size: number, blocksPerArticle: number, lookups: num
   return { lookupMs, recordMs: recordMs / size, fingerprintMs, blocks, indexBytes: memory.tableBytes(), found, probed: probes.length * blocksPerArticle };
 }
 
+export interface IdbWorkloadResult {
+  /** Per article looked up, as the background answers: the retention check, then the lookup in the index. */
+  lookupMs: number;
+  /** Per article recorded, written through to IndexedDB and the index. */
+  recordMs: number;
+  /** A woken background: opening the database, loading every article into the index, the first lookup. */
+  coldMs: number;
+  storedBytesPerBlock: number;
+  found: number;
+  probed: number;
+}
+
 /**
  * The extension's own path: the IndexedDB store (src/platform/memory-store.ts) with `size` articles, in a page
- * of a real origin. Returns ms per article looked up (its blocks' band keys read from the multi-entry index).
+ * of a real origin, as the background uses it: records written through to the loaded index, then a cold start
+ * (the store closed and opened again, as when a stopped service worker wakes) up to its first answer, then
+ * lookups each preceded by the retention check the background makes.
  */
-export async function runIdbWorkload(size: number, blocksPerArticle: number, lookups: number, now: () => number): Promise<{ lookupMs: number; recordMs: number; storedBytesPerBlock: number; found: number; probed: number }> {
+export async function runIdbWorkload(size: number, blocksPerArticle: number, lookups: number, now: () => number): Promise<IdbWorkloadResult> {
   const next = random(size);
   const paragraph = () => Array.from({ length: 15 + Math.floor(next() * 50) }, () => VOCABULARY[Math.floor(next() ** 2 * VOCABULARY.length)]!);
   const article = (): Fingerprint[] => Array.from({ length: blocksPerArticle }, () => sketchWords(paragraph()));
-  const { store } = await openMemoryStore(indexedDB, size);
+  const opened = await openMemoryStore(indexedDB, size);
+  let store = opened.store;
   await store.clear();
+  await store.load();
   const probes: Fingerprint[][] = [];
   const every = Math.max(1, Math.floor(size / lookups));
   let recordMs = 0;
@@ -87,15 +103,29 @@ export async function runIdbWorkload(size: number, blocksPerArticle: number, loo
     await store.record({ url: `https://example.com/${i}`, title: `Article ${i}`, site: 'example.com', time: i, fingerprints });
     recordMs += now() - start;
   }
-  // What the browser says the origin stores now, over the blocks recorded: the sketches, the band index and
-  // IndexedDB's own overhead (an estimate, and the only measure a page has).
+  // What the browser says the origin stores now, over the blocks recorded: the sketches, the url and time
+  // indexes and IndexedDB's own overhead (an estimate, and the only measure a page has).
   const usage = (await navigator.storage.estimate()).usage ?? 0;
+  store.close();
+  const waking = now();
+  store = (await openMemoryStore(indexedDB, size)).store;
+  await store.forgetBefore(0);
   await store.lookup(probes[0]!);
+  const coldMs = now() - waking;
+  // The median of PASSES timed passes, as for the index alone.
   let found = 0;
-  const start = now();
-  for (const probe of probes) found += (await store.lookup(probe)).filter((s) => s.length > 0).length;
-  const lookupMs = (now() - start) / probes.length;
+  const passes: number[] = [];
+  for (let pass = 0; pass < PASSES; pass++) {
+    found = 0;
+    const start = now();
+    for (const probe of probes) {
+      await store.forgetBefore(0);
+      found += (await store.lookup(probe)).filter((s) => s.length > 0).length;
+    }
+    passes.push((now() - start) / probes.length);
+  }
+  const lookupMs = passes.sort((x, y) => x - y)[Math.floor(PASSES / 2)]!;
   await store.clear();
   store.close();
-  return { lookupMs, recordMs: recordMs / size, storedBytesPerBlock: usage / (size * blocksPerArticle), found, probed: probes.length * blocksPerArticle };
+  return { lookupMs, recordMs: recordMs / size, coldMs, storedBytesPerBlock: usage / (size * blocksPerArticle), found, probed: probes.length * blocksPerArticle };
 }

@@ -184,3 +184,21 @@ test("a site's template block under another story of that site does not fold; th
   const update = { blocks: blocks(story(1), story(2), story(6), bio) };
   assert.deepEqual(markRepeatsNow(update, memory, 'https://blog.example/update').repeats.map((r) => r.blockId), ['b0', 'b1', 'b3'], 'same site, the same story: all it shares');
 });
+
+test('recordAll (how a stored memory loads) answers as recordNow one by one: limit, same url again, lookups', () => {
+  const para = (n: number, i: number) => fingerprint(`Paragraph ${i} of story ${n}: ${Array.from({ length: 16 }, (_, w) => `w${(n * 131 + i * 17 + w * 7) % 1009}v${n}`).join(' ')}`);
+  const articles: RememberedArticle[] = [];
+  for (let n = 0; n < 300; n++) articles.push({ url: `https://a.example/${n % 250}`, title: `Story ${n}`, site: 'a.example', time: n, fingerprints: [0, 1, 2].map((i) => para(n % 250, i)) });
+  const one = new InMemoryReadingMemory({ maxArticles: 200 });
+  for (const article of articles) one.recordNow(article);
+  const all = new InMemoryReadingMemory({ maxArticles: 200 });
+  all.recordAll(articles);
+  assert.deepEqual(all.articles(), one.articles());
+  assert.deepEqual(all.stats(), one.stats());
+  const probe = [0, 40, 60, 120, 249].flatMap((n) => [para(n, 1), para(n, 2)]);
+  assert.deepEqual(all.lookupNow(probe), one.lookupNow(probe));
+  // Urls 0-49 were read again last: they stay, and 50-99 went first.
+  assert.deepEqual(all.lookupNow(probe).map((s) => s.length), [1, 1, 1, 1, 0, 0, 1, 1, 1, 1]);
+  all.recordNow({ url: 'https://b.example/x', title: 'X', site: 'b.example', time: 400, fingerprints: [para(900, 0)] });
+  assert.equal(all.lookupNow([para(900, 0)])[0]![0]!.url, 'https://b.example/x');
+});

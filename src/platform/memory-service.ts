@@ -50,6 +50,11 @@ export class RemoteReadingMemory implements ReadingMemory {
 export function serveReadingMemory(): void {
   let opening: Promise<{ store: IdbReadingMemory; message: string | null }> | null = null;
   const store = () => (opening ??= openMemoryStore());
+  // A background that wakes (an MV3 service worker is stopped when idle) starts loading the index at once, so
+  // the popup's first lookup, which awaits it, waits less.
+  void loadMemorySettings()
+    .then(async (settings) => (settings.remember === 'on' ? (await store()).store.load() : undefined))
+    .catch(() => undefined);
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isMemoryRequest(message) || !fromOwnPage(sender)) return undefined;
     return answer(message, sender, store).catch((error: unknown) => {

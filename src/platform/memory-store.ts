@@ -157,12 +157,8 @@ export class IdbReadingMemory implements ReadingMemory {
       const tx = this.db.transaction(STORE, 'readonly');
       const rows = await request(tx.objectStore(STORE).index('time').getAll() as IDBRequest<StoredArticle[]>);
       const memory = new InMemoryReadingMemory({ maxArticles: this.maxArticles });
-      let oldest = Infinity;
-      for (const row of rows) {
-        memory.recordNow({ url: row.url, title: row.title, site: row.site, time: row.time, fingerprints: sketchesOf(row) });
-        oldest = Math.min(oldest, row.time);
-      }
-      this.oldest = oldest;
+      memory.recordAll(rows.map((row) => ({ url: row.url, title: row.title, site: row.site, time: row.time, fingerprints: sketchesOf(row) })));
+      this.oldest = rows.length > 0 ? rows[0]!.time : Infinity;
       return memory;
     })());
     // A load that failed is tried again at the next lookup.
