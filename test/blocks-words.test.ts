@@ -35,6 +35,16 @@ describe('the no-article floor', () => {
     { name: 'a post of one sentence under a heading (defuddle issues--161-x-status-url-author)', body: '<p>Lorem Ipsum Dolor Sit Amet</p><div><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p></div>', article: true },
     { name: 'a sign-in form', body: '<label>Email</label><input><label>Password</label><input><p>Forgot your password? Reset it here.</p>', article: false },
     { name: 'a loading shell', body: '<div><p>Please wait while the page is loading.</p></div>', article: false },
+    {
+      name: 'a gallery of figures under a line of text (defuddle custom-elements--swiper-carousel)',
+      body: '<p>Some introductory text about the topic.</p><div><span>Gallery</span><swiper-container><swiper-slide><figure><img src="https://example.com/a.jpg"></figure></swiper-slide><swiper-slide><figure><img src="https://example.com/b.png"></figure></swiper-slide><swiper-slide><figure><img src="https://example.com/c.jpg"></figure></swiper-slide></swiper-container></div><p>Text after the carousel.</p>',
+      article: true,
+    },
+    {
+      name: 'a sign-in form with its providers\' logos in links',
+      body: '<p>Forgot your password? Reset it here.</p><a href="/g"><figure><img src="g.png"></figure></a><a href="/a"><figure><img src="a.png"></figure></a><a href="/f"><figure><img src="f.png"></figure></a>',
+      article: false,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

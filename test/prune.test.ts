@@ -227,6 +227,17 @@ describe('content a page hides until its scripts run', () => {
     assert.equal(body.querySelector('#P\\:1, #S\\:1'), null);
   });
 
+  it('unhides a streamed segment whose script is gone, and no other hidden element', () => {
+    // Defuddle's general--lesswrong.com page (MIT): saved without its $RC scripts, the post is in <div hidden id="S:5">.
+    const html = `<body><div hidden><template id="B:0"></template></div><div hidden id="S:5"><article><h1>Title</h1>${paragraphs(1, 4)}</article></div>
+      <div hidden id="S:a"><p>Mentioned in</p></div><div hidden id="menu"><p>Never shown.</p></div></body>`;
+    const body = workingCopy(parseHtml(html)).doc.body;
+    assert.equal(body.querySelectorAll('article p').length, 4);
+    assert.match(body.textContent ?? '', /Mentioned in/u);
+    assert.doesNotMatch(body.textContent ?? '', /Never shown/u);
+    assert.equal(body.querySelector('[hidden]'), null);
+  });
+
   it('keeps a page whose whole content is under aria-hidden while a modal is open', () => {
     // Defuddle's issue 162 (MIT): <div class="updates-overlay" aria-hidden="true"> holds the letter.
     const result = cleanDocument(parseHtml(fixture('aria-hidden-main.html'), 'https://earendil.com/posts/invitation/'));

@@ -44,6 +44,22 @@ function isArticle(blocks: readonly Block[]): boolean {
   return sentence;
 }
 
+const MIN_GALLERY_IMAGES = 3;
+
+/**
+ * A photo post or gallery is an article whose pictures carry it: a few figures under a line or two of text
+ * that ends as a sentence. Logos and buttons sit in links; a sign-in form has no figures.
+ */
+function isGallery(root: Element, blocks: readonly Block[]): boolean {
+  if (!blocks.some((b) => b.kind === 'paragraph' && SENTENCE_END.test(b.text))) return false;
+  let pictures = 0;
+  for (const img of root.getElementsByTagName('img')) {
+    if (img.closest('a, button') || !img.closest('figure, picture')) continue;
+    if (++pictures >= MIN_GALLERY_IMAGES) return true;
+  }
+  return false;
+}
+
 export function cleanDocument(document: Document, options: CleanOptions = {}): CleanResult {
   const win = document.defaultView ?? options.document?.defaultView ?? globalThis.window;
   if (!win) throw new Error('cleanDocument needs a document with a window (defaultView) for DOMPurify');
@@ -142,7 +158,7 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
     gone.push(block.el);
   }
   detachAll(gone, root);
-  if (!isArticle(blocks)) {
+  if (!isArticle(blocks) && !isGallery(root, blocks)) {
     throw new ReadOnceError('no-article', 'No article found on this page.');
   }
 

@@ -39,6 +39,14 @@ function isClobbered(el: Element): boolean {
   );
 }
 
+/**
+ * A React streamed segment left at the end of the body (`<div hidden id="S:5">`), when what remains of it is
+ * still hidden: its $RC/$RS script is gone (a saved page, scripts stripped), so it is content never swapped in.
+ */
+function isOrphanSegment(el: Element): boolean {
+  return el.hasAttribute('hidden') && el.parentElement?.localName === 'body' && /^S:[0-9a-f]+$/u.test(el.id);
+}
+
 function isFurniture(el: Element, inBody: boolean): boolean {
   const tag = el.tagName.toUpperCase();
   if (FURNITURE_TAGS.has(tag)) return true;
@@ -50,7 +58,7 @@ function isFurniture(el: Element, inBody: boolean): boolean {
   // Site chrome, not the article's own header, footer or sidebar (a byline, a corrections note, a fact box).
   if (tag === 'FOOTER' || tag === 'HEADER' || tag === 'ASIDE') return el.closest('article, main, [role="main"]') === null && el.querySelector('h1, article') === null;
   if (tag === 'SVG' || tag === 'svg') return true;
-  if (el.hasAttribute('hidden')) return true;
+  if (el.hasAttribute('hidden')) return !isOrphanSegment(el);
   // Modal libraries set aria-hidden on the whole app while a cookie dialog is open: keep what holds the story.
   if (el.getAttribute('aria-hidden') === 'true') return el.querySelector('article, main, [role="main"], h1') === null;
   if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) return true;
@@ -403,6 +411,7 @@ function makeCopy(doc: Document, regionOf: (doc: Document) => Element | null, st
   const bylineHint = cut.cuts ? outsideReads(cut, copy) : null;
   if (strategy === 'clone') for (const el of cut.skipped) el.remove();
   if (swaps.length > 0) applySwaps(copy, swaps);
+  for (const el of Array.from(copy.body?.children ?? [])) if (isOrphanSegment(el)) el.removeAttribute('hidden');
   return { doc: copy, bylineHint };
 }
 
