@@ -58,20 +58,23 @@ function done(tx: IDBTransaction): Promise<void> {
 }
 
 /**
- * Opens (or creates) the store. A memory of version 1 is moved to the compact layout in place; a database of
- * another version, or one that cannot be opened, is deleted and made anew: a reading memory can always be
- * rebuilt by reading, and a popup must never stop on it. `message` says when either happened.
+ * Opens (or creates) the store. A memory of version 1 is moved to the compact layout in place, nothing lost
+ * (`migrated`: how many articles moved, else null); a database of another version, or one that cannot be
+ * opened or moved, is deleted and made anew: a reading memory can always be rebuilt by reading, and a popup
+ * must never stop on it. `message` says when that happened (the popup and the options page show a note).
  */
-export async function openMemoryStore(factory: IDBFactory = globalThis.indexedDB, maxArticles = STORE_MAX_ARTICLES): Promise<{ store: IdbReadingMemory; message: string | null }> {
+export async function openMemoryStore(
+  factory: IDBFactory = globalThis.indexedDB,
+  maxArticles = STORE_MAX_ARTICLES,
+): Promise<{ store: IdbReadingMemory; message: string | null; migrated: number | null }> {
   try {
     const { db, migrated } = await openDb(factory);
-    const message = migrated === null ? null : `The reading memory moved to a smaller format (${migrated} article${migrated === 1 ? '' : 's'} kept).`;
-    return { store: new IdbReadingMemory(db, maxArticles), message };
+    return { store: new IdbReadingMemory(db, maxArticles), message: null, migrated };
   } catch (error) {
     await request(factory.deleteDatabase(DB_NAME)).catch(() => undefined);
     const { db } = await openDb(factory);
     const why = error instanceof Error ? error.message : String(error);
-    return { store: new IdbReadingMemory(db, maxArticles), message: `The reading memory could not be opened (${why}); it starts empty.` };
+    return { store: new IdbReadingMemory(db, maxArticles), message: `The reading memory could not be opened (${why}); it starts empty.`, migrated: null };
   }
 }
 
