@@ -243,6 +243,8 @@ class RegionCut {
   readonly skipped: Element[] = [];
   /** Of that, the siblings near the region that hold no content (where Readability might still find the byline). */
   readonly passedOver: Element[] = [];
+  /** The other nodes left out around the region (white space, comments), which a pruned clone must remove too. */
+  readonly skippedOther: Node[] = [];
 
   constructor(
     readonly region: Element | null,
@@ -281,6 +283,8 @@ class RegionCut {
     if (child.nodeType === 1) {
       this.skipped.push(child as Element);
       if (level <= this.siblingLevels) this.passedOver.push(child as Element);
+    } else {
+      this.skippedOther.push(child);
     }
     return false;
   }
@@ -347,32 +351,69 @@ function walkCopy(doc: Document, cut: RegionCut, streamed: ReadonlySet<string>):
   return copy;
 }
 
+/** Every element isFurniture, keeps or the attribute clean-up may act on: a superset, each one decided by keeps(). */
+const CANDIDATES = [
+  ...[...FURNITURE_TAGS].map((t) => t.toLowerCase()),
+  'script', 'title', 'footer', 'header', 'aside', 'svg', 'form', 'base', '[hidden]', '[aria-hidden]', '[style]', '[role]',
+].join(',');
+const SHOW_COMMENT = 0x80; // NodeFilter.SHOW_COMMENT, without a window at hand
+
 /**
- * The copy by the DOM's deep clone, then pruned in place with the same decisions as walkCopy. The region is
- * found again in the clone (the same structure, so the same element).
+ * The copy by the DOM's deep clone, then pruned in place with the same decisions as walkCopy: the region's
+ * cut on the way down to it, then the furniture and the comments, found by the DOM's own selector engine and
+ * tree walker rather than by visiting every node in script. The region is found again in the clone (the same
+ * structure, so the same element). What the region leaves out is read (outsideReads) before it goes.
  */
-function cloneCopy(doc: Document, regionOf: (doc: Document) => Element | null, streamed: ReadonlySet<string>): { copy: Document; cut: RegionCut } {
+function cloneCopy(doc: Document, regionOf: (doc: Document) => Element | null, streamed: ReadonlySet<string>): { copy: Document; reads: OutsideReads } {
   const copy = doc.cloneNode(true) as Document;
   const cut = new RegionCut(regionOf(copy), copy.body);
-  const gone: Node[] = [];
-  const visit = (parent: Node, inBody: boolean, stack: Array<[Node, boolean]>) => {
-    for (let child = parent.lastChild; child; child = child.previousSibling) {
-      if (!cut.takes(parent, child) || !keeps(child, inBody, streamed)) gone.push(child);
-      else if (child.nodeType === 1) stack.push([child, inBody]);
-    }
-  };
-  const stack: Array<[Node, boolean]> = [];
-  visit(copy, false, stack);
-  while (stack.length > 0) {
-    const [el, inBody] = stack.pop()! as [Element, boolean];
-    if (el.hasAttribute('style')) el.removeAttribute('style');
-    if (el.hasAttribute('aria-hidden')) el.removeAttribute('aria-hidden');
-    visit(el, inBody || el.tagName.toUpperCase() === 'BODY', stack);
+  cut.probe();
+  const reads = outsideReads(cut, copy);
+  for (const node of [...cut.skipped, ...cut.skippedOther]) node.parentNode?.removeChild(node);
+  for (let node = copy.firstChild; node; ) {
+    const next: ChildNode | null = node.nextSibling;
+    if (node.nodeType === 1) pruneClone(node as Element, streamed);
+    else if (!keeps(node, false, streamed)) copy.removeChild(node);
+    node = next;
   }
-  // What the region leaves out is read (outsideReads) before it goes: makeCopy detaches it after.
-  const skipped = new Set<Node>(cut.skipped);
-  for (const node of gone) if (!skipped.has(node)) node.parentNode?.removeChild(node);
-  return { copy, cut };
+  return { copy, reads };
+}
+
+/**
+ * Prunes a cloned <html> (or any element outside a body) in place. Below a <body>, elements are judged as in
+ * the body (walkCopy's inBody); elsewhere only by tag.
+ */
+function pruneClone(root: Element, streamed: ReadonlySet<string>): void {
+  const doc = root.ownerDocument;
+  const bodies = Array.from(root.getElementsByTagName('body'));
+  const isBody = (el: Element) => el.tagName.toUpperCase() === 'BODY';
+  // One <body>, a child of <html>: its candidates are in the body, the others not. Anything else (bodies
+  // nested by a page's script) is judged by walking up.
+  const simple = bodies.length <= 1 && bodies.every((b) => b.parentNode === root);
+  const body = bodies[0] ?? null;
+  const inBody = (el: Element): boolean => {
+    if (simple) return body !== null && el !== body && body.contains(el);
+    for (let up = el.parentElement; up; up = up.parentElement) if (isBody(up)) return true;
+    return false;
+  };
+  if (!keeps(root, false, streamed)) {
+    root.remove();
+    return;
+  }
+  for (const el of Array.from(root.querySelectorAll(CANDIDATES))) {
+    if (!el.isConnected) continue; // inside furniture already gone
+    if (!keeps(el, inBody(el), streamed)) el.remove();
+  }
+  const comments: Node[] = [];
+  const walker = doc.createTreeWalker(root, SHOW_COMMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!keeps(node, true, streamed)) comments.push(node);
+  for (const node of comments) node.parentNode?.removeChild(node);
+  for (const el of Array.from(root.querySelectorAll('[style], [aria-hidden]'))) {
+    el.removeAttribute('style');
+    el.removeAttribute('aria-hidden');
+  }
+  if (root.hasAttribute('style')) root.removeAttribute('style');
+  if (root.hasAttribute('aria-hidden')) root.removeAttribute('aria-hidden');
 }
 
 /**
@@ -401,18 +442,18 @@ function makeCopy(doc: Document, regionOf: (doc: Document) => Element | null, st
   const swaps = streamedSwaps(doc);
   const streamed = new Set(swaps.flatMap((s) => [s.target, s.segment]));
   let copy: Document;
-  let cut: RegionCut;
+  let reads: OutsideReads;
   if (strategy === 'clone') {
-    ({ copy, cut } = cloneCopy(doc, regionOf, streamed));
+    ({ copy, reads } = cloneCopy(doc, regionOf, streamed));
   } else {
-    cut = new RegionCut(regionOf(doc), doc.body);
+    const cut = new RegionCut(regionOf(doc), doc.body);
     copy = walkCopy(doc, cut, streamed);
+    reads = outsideReads(cut, copy);
   }
-  const bylineHint = cut.cuts ? outsideReads(cut, copy) : null;
-  if (strategy === 'clone') for (const el of cut.skipped) el.remove();
+  for (const el of reads.metadata) copy.head?.appendChild(el);
   if (swaps.length > 0) applySwaps(copy, swaps);
   for (const el of Array.from(copy.body?.children ?? [])) if (isOrphanSegment(el)) el.removeAttribute('hidden');
-  return { doc: copy, bylineHint };
+  return { doc: copy, bylineHint: reads.byline };
 }
 
 /** A paragraph this long outside the region, and not in furniture, is prose the region would cut off. */
@@ -462,24 +503,31 @@ function isBylineCandidate(el: Element): boolean {
   return length > 0 && length < 100;
 }
 
+interface OutsideReads {
+  byline: string | null;
+  /** Copies, owned by the copy's document, of the <meta> and JSON-LD found in what the region leaves out. */
+  metadata: Node[];
+}
+
 /**
  * What Readability reads from the whole page, not only from the article: metadata (some pages put their
  * <meta> and JSON-LD in the body) goes to the copy's head. A byline in a sibling passed over before the region
  * is returned as a hint for the metadata.
  */
-function outsideReads(cut: RegionCut, copy: Document): string | null {
+function outsideReads(cut: RegionCut, copy: Document): OutsideReads {
+  const reads: OutsideReads = { byline: null, metadata: [] };
+  if (!cut.cuts) return reads;
   const near = new Set(cut.passedOver.filter((el) => el.compareDocumentPosition(cut.region!) & FOLLOWING));
-  let byline: string | null = null;
   for (const root of inDocumentOrder(cut.skipped)) {
     walkElements(root, (el) => {
       if (el.localName === 'meta' || (el.localName === 'script' && el.getAttribute('type') === 'application/ld+json')) {
-        copy.head?.appendChild(el.ownerDocument === copy ? el.cloneNode(true) : copy.importNode(el, true));
-      } else if (byline === null && near.has(root) && isBylineCandidate(el)) {
-        byline = squash(el.textContent ?? '');
+        reads.metadata.push(el.ownerDocument === copy ? el.cloneNode(true) : copy.importNode(el, true));
+      } else if (reads.byline === null && near.has(root) && isBylineCandidate(el)) {
+        reads.byline = squash(el.textContent ?? '');
       }
     });
   }
-  return byline;
+  return reads;
 }
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without a window at hand
