@@ -1,11 +1,13 @@
 /**
  * Code and math in one form before Readability reads the working copy: what each highlighter, editor and
  * math renderer prints differently becomes one `<pre><code class="language-x">` and one `<math>` with its TeX,
- * which the blocks, the html and the Markdown then read the same way; headings lose their permalinks. One walk finds them all: a selector
+ * which the blocks, the html and the Markdown then read the same way; headings lose their permalinks; lazy
+ * images get their real address (images.ts). One walk finds them all: a selector
  * per kind over the whole copy cost a fifth of the clean on some pages in jsdom.
  */
 import { type CodeCandidates, EDITOR_CLASS, rewriteCode } from './code.ts';
 import { walkElements } from './dom.ts';
+import { fixLazyImages } from './images.ts';
 import { isTexImage, KATEX_CLASS, type MathCandidates, rewriteMath, TEX_ATTRS } from './math.ts';
 
 export function normalizeContent(doc: Document): void {
@@ -14,8 +16,12 @@ export function normalizeContent(doc: Document): void {
   const math: MathCandidates = { scripts: [], texHolders: [], katex: [], mathjax: [], texImages: [] };
   const code: CodeCandidates = { editors: [], tables: [], pres: [] };
   const headings: Element[] = [];
+  const images: Element[] = [];
+  const noscripts: Element[] = [];
   walkElements(body, (el) => {
     const name = el.localName;
+    if (name === 'img') images.push(el);
+    else if (name === 'noscript') noscripts.push(el);
     if (name === 'pre') code.pres.push(el);
     else if (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6') headings.push(el);
     else if (name === 'table') code.tables.push(el);
@@ -36,6 +42,7 @@ export function normalizeContent(doc: Document): void {
   rewriteMath(doc, math);
   rewriteCode(doc, code);
   for (const heading of headings) withoutHeadingControls(heading);
+  fixLazyImages(images, noscripts);
 }
 
 // Code set in a <div> styled to keep its white space (JetBrains Writerside: <div class="code-block" data-lang="http">).

@@ -1,0 +1,39 @@
+/** Lazy-loaded images get their real address before Readability reads the copy (src/core/images.ts). */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { normalizeContent } from '../src/core/normalize.ts';
+import { parseHtml } from '../src/node/index.ts';
+
+const srcs = (html: string) => {
+  const doc = parseHtml(`<!doctype html><html><body><article>${html}</article></body></html>`, 'https://www.example.com/a');
+  normalizeContent(doc);
+  return Array.from(doc.body.getElementsByTagName('img'), (img) => img.getAttribute('src'));
+};
+
+describe('lazy images', () => {
+  const cases: Array<{ name: string; html: string; src: Array<string | null> }> = [
+    {
+      name: 'a grey SVG placeholder, the address in a data-* attribute (defuddle elements--svg-placeholder-lazy-image)',
+      html: `<img src="data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%20768%20432'%3E%3C/svg%3E" data-image-loader="https://i.example.com/imagery/reviews/abc123-17.png" data-image-path="reviews/abc123-17.png" alt="File browser">`,
+      src: ['https://i.example.com/imagery/reviews/abc123-17.png'],
+    },
+    {
+      name: 'a 1×1 gif in a <picture>: the first <source> (defuddle issues--227-noscript-lazy-images)',
+      html: '<figure><picture><source type="image/webp" srcset="/images/hero.webp 2x, /images/hero-small.webp 1x "><img src="data:image/gif;base64,R0lGODlhAQABAPAAAPLy8gAAACH5BAAAAAAALAAAAAABAAEAAAICRAEAOw==" alt="Hero"></picture></figure>',
+      src: ['/images/hero.webp'],
+    },
+    {
+      name: 'a lazy wrapper with only a <noscript> image (defuddle issues--227-noscript-lazy-images)',
+      html: '<figure><div class="Image-wrapper"><div class="Lazy-root"></div><noscript><img src="/images/gallery-1.jpg" alt="First"></noscript></div></figure>',
+      src: ['/images/gallery-1.jpg'],
+    },
+    { name: 'a real image is left alone', html: '<img src="https://example.com/a.jpg" data-src="https://example.com/b.jpg">', src: ['https://example.com/a.jpg'] },
+    { name: 'a placeholder with no address anywhere stays', html: '<img src="data:image/gif;base64,R0lGOD" data-id="7">', src: ['data:image/gif;base64,R0lGOD'] },
+    {
+      name: 'a <noscript> beside a real image adds nothing',
+      html: '<div><img src="https://example.com/a.jpg"><noscript><img src="https://example.com/a.jpg"></noscript></div>',
+      src: ['https://example.com/a.jpg', 'https://example.com/a.jpg'],
+    },
+  ];
+  for (const c of cases) it(c.name, () => assert.deepEqual(srcs(c.html), c.src));
+});
