@@ -38,9 +38,30 @@ function hasBackLink(item: Element): boolean {
   return false;
 }
 
-/** The element is a cell or caption of a table, or inside one: data, not a list of links. */
+/**
+ * The element is a cell or caption of a data table, or inside one: data, not a list of links. A table that
+ * lays out a page's prose (a cell of running text, role="presentation") is layout: its cells are the page's
+ * blocks like any other (the golden page sections-and-cells).
+ */
 export function inTable(el: Element): boolean {
-  return el.closest('td, th, caption, table') !== null;
+  const table = el.closest('table');
+  return table !== null && !isLayoutTable(table);
+}
+
+// As many words as a paragraph of running text (isProse).
+const LAYOUT_CELL_WORDS = 20;
+const layoutTables = new WeakMap<Element, boolean>();
+
+function isLayoutTable(table: Element): boolean {
+  let layout = layoutTables.get(table);
+  if (layout === undefined) {
+    const role = table.getAttribute('role');
+    layout = role === 'presentation' || role === 'none' || (!inInfobox(table) && [...table.querySelectorAll('td, th')].some(
+      (cell) => cell.closest('table') === table && (cell.textContent ?? '').split(/\s+/u).filter(Boolean).length >= LAYOUT_CELL_WORDS,
+    ));
+    layoutTables.set(table, layout);
+  }
+  return layout;
 }
 
 /** A term or its definition (dt/dd): a glossary entry or a documented name. */

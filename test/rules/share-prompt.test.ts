@@ -111,6 +111,12 @@ const cases: RuleCase[] = [
     removed: [],
     why: 'A prompt word in a table is the table\'s data: structure comes before words (issue 9).',
   },
+  {
+    title: 'a prompt in a table that lays out the story (a cell of running text makes it layout, not data)',
+    html: `<table><tr><td>${story(0, 1)}</td><td>Share this article on Facebook</td></tr></table>${story(1, 3)}`,
+    removed: ['Share this article on Facebook'],
+    why: 'Old sites lay their articles out in tables; a cell beside a paragraph of the story is the page\'s furniture, not table data.',
+  },
 ];
 
 testRule(sharePrompt, cases);
