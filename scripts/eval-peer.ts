@@ -5,17 +5,24 @@
  *   - removals judged wrong (article content) that are still made, and the share of those judged right (cruft)
  *     still made; a removal matches its verdict by suite, page, rule and its text's first 120 characters
  *     (compared as words);
- *   - words Readability keeps on the whole page that are in neither `blocks` nor `removed` (lost with no record);
+ *   - words Readability keeps on the whole page that are in neither `blocks` nor `removed` (lost with no record).
+ *     Readability reads a copy of the page after the engine's own normalizeContent (so line-number gutters,
+ *     math glyph renderings read as their TeX, and heading permalinks/MediaWiki "[edit]" are left out on both
+ *     sides, by the engine's own structural tests), and its article is read with the engine's readerText, so
+ *     words stay apart at block elements, <br> and cells as they do in blocks;
  *   - Markdown F1 against Defuddle's expected Markdown, with the news corpus's 4-gram shingle metric (refusals 0);
  * then lists the refused pages, the wrong removals still made and every removal judged.json does not know.
  *   npm run eval:peer -- [DIR] [--suite readability|defuddle] [--page NAME-PREFIX] [--list]
  * --list adds the removals judged right that are no longer made, and each page's lost words and Markdown F1.
  */
 import { parseArgs } from 'node:util';
+import { readerText } from '../src/core/blocks.ts';
+import { normalizeContent } from '../src/core/normalize.ts';
 import { parseHtml, ReadOnceError } from '../src/node/index.ts';
 import { pageF1, scorePage, tokenize } from './lib/metric.ts';
 import { peerDir, readPeerPages, readVerdicts, SUITES, type Suite, type Verdict, VerdictIndex } from './lib/peer.ts';
-import { cleanOrRefuse, readabilityArticle } from './lib/run.ts';
+import { cleanOrRefuse } from './lib/run.ts';
+import { Readability } from '@mozilla/readability';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -50,13 +57,28 @@ function missingWords(kept: string, found: string): string[] {
   return missing;
 }
 
+/**
+ * What Readability keeps of the whole page, as the engine reads text. The page first goes through the engine's
+ * normalizeContent, which drops on purpose what a reader does not read: line-number gutters beside code
+ * (code.ts), math's glyph renderings (KaTeX/MathJax HTML, SVG), replaced by the TeX they render (math.ts), and
+ * a heading's permalink or MediaWiki "[edit]" (normalize.ts); the same tests run on both sides, none copied.
+ * Readability's article is then read with readerText, so words are kept apart at blocks, <br> and cells rather
+ * than glued by textContent ("1p", "interviewMr").
+ */
+function readabilityWords(html: string, url: string): string {
+  const doc = parseHtml(html, url);
+  normalizeContent(doc);
+  const article = new Readability<Element>(doc, { serializer: (el) => el as Element }).parse()?.content;
+  return article ? readerText(article) : '';
+}
+
 /** Defuddle's Markdown has no title heading; ReadOnce's opens with one. */
 const withoutTitle = (md: string) => md.replace(/^# [^\n]*\n+/u, '');
 
 const rows: PageRow[] = [];
 for (const page of readPeerPages(dir, { suite: values.suite, page: values.page })) {
   const doc = parseHtml(page.html, page.url);
-  const readability = readabilityArticle(doc)?.textContent ?? '';
+  const readability = readabilityWords(page.html, page.url);
   let result: ReturnType<typeof cleanOrRefuse>;
   try {
     result = cleanOrRefuse(doc, { url: page.url });
