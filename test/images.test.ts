@@ -1,4 +1,4 @@
-/** Lazy-loaded images get their real address before Readability reads the copy (src/core/images.ts). */
+/** Before Readability reads the copy: lazy-loaded images get their real address (src/core/images.ts), a <dl> loses its grouping <div>s. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { normalizeContent } from '../src/core/normalize.ts';
@@ -36,4 +36,16 @@ describe('lazy images', () => {
     },
   ];
   for (const c of cases) it(c.name, () => assert.deepEqual(srcs(c.html), c.src));
+});
+
+describe('definition lists grouped in <div>s', () => {
+  it('keep every term with its definition (defuddle issues--217-writerside-docs)', () => {
+    const group = (term: string, def: string) =>
+      `<div class="definition-list__group"><dt><a href="https://developer.example.com/docs/${term}">${term}(data)</a></dt><dd><p>${def}</p></dd></div>`;
+    const doc = parseHtml(`<!doctype html><html><body><article><dl>${group('getItems', 'Returns a list of items.')}${group('createItem', 'Creates a new item with the provided data.')}</dl></article></body></html>`);
+    normalizeContent(doc);
+    const dl = doc.querySelector('dl')!;
+    assert.deepEqual(Array.from(dl.children, (el) => el.localName), ['dt', 'dd', 'dt', 'dd']);
+    assert.match(dl.textContent ?? '', /createItem\(data\)Creates a new item/u);
+  });
 });

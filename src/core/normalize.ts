@@ -18,10 +18,12 @@ export function normalizeContent(doc: Document): void {
   const headings: Element[] = [];
   const images: Element[] = [];
   const noscripts: Element[] = [];
+  const groups: Element[] = [];
   walkElements(body, (el) => {
     const name = el.localName;
     if (name === 'img') images.push(el);
     else if (name === 'noscript') noscripts.push(el);
+    else if (name === 'div' && el.parentElement?.localName === 'dl') groups.push(el);
     if (name === 'pre') code.pres.push(el);
     else if (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6') headings.push(el);
     else if (name === 'table') code.tables.push(el);
@@ -43,6 +45,9 @@ export function normalizeContent(doc: Document): void {
   rewriteCode(doc, code);
   for (const heading of headings) withoutHeadingControls(heading);
   fixLazyImages(images, noscripts);
+  // HTML lets a <div> group a <dt> with its <dd>s (JetBrains Writerside); Readability weighs such a div as a
+  // block of its own and drops a short term with its definition. The group unwrapped is the same list.
+  for (const group of groups) group.replaceWith(...Array.from(group.childNodes));
 }
 
 // Code set in a <div> styled to keep its white space (JetBrains Writerside: <div class="code-block" data-lang="http">).
