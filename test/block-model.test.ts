@@ -217,3 +217,18 @@ describe('each removal shows its own explanation', () => {
     ]);
   });
 });
+
+describe('the page’s ids in a view', () => {
+  it('are kept apart from the view’s own, and in-page links follow them', () => {
+    const doc = viewDocument();
+    doc.body.innerHTML = '<main id="content"></main>';
+    const fragment = views.sanitizedFragment(doc, '<p id="content">Text<sup><a href="#fn1">1</a></sup> <a href="https://example.com/">out</a></p><ol><li id="fn1">A note.</li></ol>');
+    doc.body.append(fragment);
+    assert.equal(doc.getElementById('content')?.tagName, 'MAIN');
+    assert.equal(doc.getElementById(`${views.PAGE_ID_PREFIX}fn1`)?.textContent, 'A note.');
+    const [note, out] = Array.from(doc.querySelectorAll('p a'));
+    assert.equal(note!.getAttribute('href'), `#${views.PAGE_ID_PREFIX}fn1`);
+    assert.equal(note!.hasAttribute('target'), false, 'a footnote link scrolls the view, it opens no tab');
+    assert.equal(out!.getAttribute('target'), '_blank');
+  });
+});

@@ -28,11 +28,38 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** Page-derived HTML as a fragment owned by `doc`, through the core's sanitizer; links open in a new tab. */
+/**
+ * The page's ids and names, moved out of the view's own: an article element with id="content" or
+ * name="copy-text" would otherwise answer the view's getElementById and match its #id styles (a page's
+ * id="content" sat beside the popup's main#content). In-page links follow their targets.
+ */
+export const PAGE_ID_PREFIX = 'ro-page-';
+
+function namespacePageIds(fragment: DocumentFragment): void {
+  for (const node of fragment.querySelectorAll('[id], [name]')) {
+    for (const attr of ['id', 'name']) {
+      const value = node.getAttribute(attr);
+      if (value !== null && !value.startsWith(PAGE_ID_PREFIX)) node.setAttribute(attr, PAGE_ID_PREFIX + value);
+    }
+  }
+  for (const link of fragment.querySelectorAll('a[href^="#"]')) {
+    const target = link.getAttribute('href')!.slice(1);
+    if (target !== '' && !target.startsWith(PAGE_ID_PREFIX)) link.setAttribute('href', `#${PAGE_ID_PREFIX}${target}`);
+  }
+}
+
+/**
+ * Page-derived HTML as a fragment owned by `doc`, through the core's sanitizer, with the page's ids kept apart
+ * from the view's; links to other pages open in a new tab, links within the article (footnotes, a table of
+ * contents) scroll to their place.
+ */
 export function sanitizedFragment(doc: Document, html: string): DocumentFragment {
   const fragment = sanitizeToFragment(doc, html);
+  namespacePageIds(fragment);
   // An extension page must not navigate itself away; the sanitizer already made every link noreferrer.
-  for (const link of fragment.querySelectorAll('a[href]')) link.setAttribute('target', '_blank');
+  for (const link of fragment.querySelectorAll('a[href]')) {
+    if (!link.getAttribute('href')!.startsWith('#')) link.setAttribute('target', '_blank');
+  }
   for (const img of fragment.querySelectorAll('img')) {
     img.setAttribute('decoding', 'async');
     if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
