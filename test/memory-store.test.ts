@@ -123,6 +123,7 @@ test('a memory of version 1 (band keys in a multi-entry index) moves to the comp
 
 test('bounded: the oldest go first; the same url recorded again replaces it', async () => {
   const { store } = await openMemoryStore(new IDBFactory(), 5);
+  await store.load(); // as in the background: records go through to the index in memory
   for (let n = 0; n < 8; n++) await store.record(article(n, 100 + n));
   await store.record({ ...article(6, 500), title: 'Story 6, updated' });
   const stats = await store.stats();
@@ -131,6 +132,14 @@ test('bounded: the oldest go first; the same url recorded again replaces it', as
   assert.deepEqual(await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map(hits)), [false, false, false, true, true, true, true, true]);
   const sighting = (await store.lookup([article(6).fingerprints[0]!]))[0]![0]!;
   assert.deepEqual([sighting.title, sighting.time], ['Story 6, updated', 500]);
+  // The limit dropped the oldest (times 100-102): a retention check past them finds nothing, and learns the
+  // earliest time left, so the next checks skip IndexedDB.
+  const oldest = () => (store as unknown as { oldest: number }).oldest;
+  assert.equal(oldest(), 100);
+  assert.equal(await store.forgetBefore(103), 0);
+  assert.equal(oldest(), 103);
+  assert.equal(await store.forgetBefore(104), 1);
+  assert.equal(oldest(), 104);
   store.close();
 });
 

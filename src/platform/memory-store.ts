@@ -229,6 +229,9 @@ export class IdbReadingMemory implements ReadingMemory {
     for (const key of keys) store.delete(key);
     await finished;
     await this.forgetInIndex((article) => article.time < time, keys.length);
+    // Nothing that old after all: the limit had dropped the oldest. The earliest time is read again, so the
+    // next lookups skip IndexedDB once more.
+    if (keys.length === 0) await this.forgetInIndex(() => false, 0, true);
     return keys.length;
   }
 
@@ -291,9 +294,9 @@ export class IdbReadingMemory implements ReadingMemory {
    * After IndexedDB forgot `n` articles: the index here forgets them too, and any other instance (the
    * background's, when the options page forgot) rebuilds its own at its next lookup.
    */
-  private async forgetInIndex(test: (article: ArticleInfo) => boolean, n: number): Promise<void> {
-    if (n === 0) return;
-    this.channel?.postMessage('changed');
+  private async forgetInIndex(test: (article: ArticleInfo) => boolean, n: number, reread = false): Promise<void> {
+    if (n === 0 && !reread) return;
+    if (n > 0) this.channel?.postMessage('changed');
     const index = this.index;
     if (!index) return;
     try {
