@@ -231,6 +231,11 @@ describe('footnotes', () => {
       html: '<p>As explored in prior work <cite>[<a href="https://arxiv.org/html/1706.03762v7#bib.bib35" class="ltx_ref">35</a>, <a href="https://arxiv.org/html/1706.03762v7#bib.bib2" class="ltx_ref">2</a>]</cite>.</p><h2>References</h2><ul><li id="bib.bib2">[2] Dzmitry Bahdanau. Neural machine translation. 2014.</li><li id="bib.bib35">[35] Ilya Sutskever. Sequence to sequence learning. 2014.</li></ul>',
       markdown: 'As explored in prior work \\[[^2], [^1]\\].\n\n## References\n\n[^1]: Dzmitry Bahdanau. Neural machine translation. 2014.\n\n[^2]: Ilya Sutskever. Sequence to sequence learning. 2014.',
     },
+    {
+      name: 'a note whose number stands apart from its body in a definition <div> (defuddle footnotes--sidenote-inline-with-list)',
+      html: '<p>The ferry first ran in 1921.<sup class="footnote-reference"><a id="footnote-reference-1" href="#footnote-1">1</a></sup> It stopped in 2021.<sup class="footnote-reference"><a id="footnote-reference-2" href="#footnote-2">2</a></sup></p><div class="footnotes"><hr><div class="footnote-definitions"><div class="footnote-definition"><sup id="footnote-1"><a href="#footnote-reference-1">1</a></sup><div class="footnote-body"><p>The council minutes of that year.</p></div></div><div class="footnote-definition"><sup id="footnote-2"><a href="#footnote-reference-2">2</a></sup><div class="footnote-body"><p>After the storm damaged its engine.</p></div></div></div></div>',
+      markdown: 'The ferry first ran in 1921.[^1] It stopped in 2021.[^2]\n\n---\n\n[^1]: The council minutes of that year.\n\n[^2]: After the storm damaged its engine.',
+    },
   ]);
 
   it('a link to a section of the article is not a footnote', () => {

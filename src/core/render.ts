@@ -8,6 +8,7 @@ import { tables } from '@joplin/turndown-plugin-gfm';
 import TurndownService from 'turndown';
 import { childNodesOf, walkElements } from './dom.ts';
 import { isDisplayMath, mathTex } from './math.ts';
+import { squash } from './text.ts';
 
 let turndown: TurndownService | undefined;
 
@@ -283,7 +284,19 @@ function definitionOf(target: Element, root: Element): Element | null {
   const item = target.closest('li');
   if (item && root.contains(item)) return item;
   for (let el: Element | null = target; el && el !== root; el = el.parentElement) {
-    if (DEFINITION_TAGS.has(el.localName) && el.localName !== 'section') return el;
+    if (DEFINITION_TAGS.has(el.localName) && el.localName !== 'section') return labelOnly(el, target, root) ?? el;
   }
   return null;
+}
+
+/**
+ * A paragraph that holds only the note's number (Readability wraps a lone `<sup id="footnote-1">` in one) is
+ * the label of the note its container holds: `<div class="footnote-definition"><sup>…</sup><div>text</div>`.
+ * The container, when it holds no other note.
+ */
+function labelOnly(el: Element, target: Element, root: Element): Element | null {
+  const parent = el.parentElement;
+  if (el.localName !== 'p' || !parent || parent === root || parent.localName !== 'div') return null;
+  if (squash(el.textContent ?? '') !== squash(target.textContent ?? '') || squash(parent.textContent ?? '') === squash(el.textContent ?? '')) return null;
+  return parent.querySelectorAll('[id]').length === el.querySelectorAll('[id]').length + (el.id ? 1 : 0) ? parent : null;
 }
