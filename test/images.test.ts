@@ -49,3 +49,17 @@ describe('definition lists grouped in <div>s', () => {
     assert.match(dl.textContent ?? '', /createItem\(data\)Creates a new item/u);
   });
 });
+
+describe('a <noscript> read as text (the page ran its scripts)', () => {
+  it('gives only its image’s src and alt', () => {
+    const doc = parseHtml('<!doctype html><html><body><article><figure><div class="Lazy-root"></div><noscript></noscript></figure></article></body></html>');
+    const noscript = doc.querySelector('noscript')!;
+    noscript.textContent = '<img src="/images/gallery-1.jpg?w=1&amp;h=2" alt="First" onerror="alert(1)">';
+    normalizeContent(doc);
+    const img = doc.querySelector('figure img');
+    assert.equal(img?.getAttribute('src'), '/images/gallery-1.jpg?w=1&h=2');
+    assert.equal(img?.getAttribute('alt'), 'First');
+    assert.equal(img?.hasAttribute('onerror'), false);
+    assert.equal(doc.querySelector('noscript'), null);
+  });
+});

@@ -28,15 +28,28 @@ function lazyAddress(img: Element): string | null {
   return null;
 }
 
-/** The single image a <noscript> holds, parsed when the page ran scripts (its content is then text). */
+const IMG_TAG = /<img\b[^>]*>/giu;
+const IMG_ATTR = /\s(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)')/giu;
+
+/**
+ * The single image a <noscript> holds. Where the page ran scripts its content is text: only the tag's src and
+ * alt are read from it, into a new <img> (the text itself is never parsed as HTML).
+ */
 function noscriptImage(noscript: Element): Element | null {
   let images = Array.from(noscript.getElementsByTagName('img'));
-  if (images.length === 0 && noscript.textContent?.includes('<img')) {
-    const holder = noscript.ownerDocument.createElement('div');
-    holder.innerHTML = noscript.textContent;
-    images = Array.from(holder.getElementsByTagName('img'));
+  const text = noscript.textContent ?? '';
+  if (images.length === 0 && text.includes('<img')) {
+    const tags = text.match(IMG_TAG) ?? [];
+    if (tags.length !== 1) return null;
+    const img = noscript.ownerDocument.createElement('img');
+    for (const [, name, double, single] of tags[0]!.matchAll(IMG_ATTR)) img.setAttribute(name!.toLowerCase(), decodeEntities(double ?? single ?? ''));
+    images = [img];
   }
   return images.length === 1 && !isPlaceholder(images[0]!) ? images[0]! : null;
+}
+
+function decodeEntities(value: string): string {
+  return value.replace(/&amp;/gu, '&').replace(/&quot;/gu, '"').replace(/&#39;/gu, "'").replace(/&lt;/gu, '<').replace(/&gt;/gu, '>');
 }
 
 export function fixLazyImages(images: readonly Element[], noscripts: readonly Element[]): void {
