@@ -236,6 +236,11 @@ describe('footnotes', () => {
       html: '<p>The ferry first ran in 1921.<sup class="footnote-reference"><a id="footnote-reference-1" href="#footnote-1">1</a></sup> It stopped in 2021.<sup class="footnote-reference"><a id="footnote-reference-2" href="#footnote-2">2</a></sup></p><div class="footnotes"><hr><div class="footnote-definitions"><div class="footnote-definition"><sup id="footnote-1"><a href="#footnote-reference-1">1</a></sup><div class="footnote-body"><p>The council minutes of that year.</p></div></div><div class="footnote-definition"><sup id="footnote-2"><a href="#footnote-reference-2">2</a></sup><div class="footnote-body"><p>After the storm damaged its engine.</p></div></div></div></div>',
       markdown: 'The ferry first ran in 1921.[^1] It stopped in 2021.[^2]\n\n---\n\n[^1]: The council minutes of that year.\n\n[^2]: After the storm damaged its engine.',
     },
+    {
+      name: 'links around a <sup> to named anchors, notes in one paragraph split by <br>, "↩" to "#" (defuddle footnotes--br-separated-named-anchors)',
+      html: '<p>The ferry first ran in 1921.<a href="#one"><sup>1</sup></a> It stopped in 2021.<a href="#two"><sup>2</sup></a></p><hr><p id="footnote"><a name="one"><sup>1</sup></a> The council minutes of that year. <a href="#" onclick="window.history.back(); return false;">↩</a><br><br><a name="two"><sup>2</sup></a> After the storm damaged its engine. <a href="#">↩</a></p>',
+      markdown: 'The ferry first ran in 1921.[^1] It stopped in 2021.[^2]\n\n---\n\n[^1]: The council minutes of that year.\n\n[^2]: After the storm damaged its engine.',
+    },
   ]);
 
   it('a link to a section of the article is not a footnote', () => {

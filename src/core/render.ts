@@ -173,7 +173,7 @@ function markFootnotes(root: Element): Element[] {
     const text = (el.textContent ?? '').trim();
     if (!REF_LABEL.test(text)) return;
     // In a <sup>, named a note reference, or bracketed like "[3]" (a reference list's numbering).
-    const noteLike = el.closest('sup') !== null || el.getAttribute('role') === 'doc-noteref' || /^\[.+\]$/u.test(text) || /fn|foot|note|cite|ref|bib/iu.test(`${fragment} ${el.id}`);
+    const noteLike = el.closest('sup') !== null || el.querySelector('sup') !== null || el.getAttribute('role') === 'doc-noteref' || /^\[.+\]$/u.test(text) || /fn|foot|note|cite|ref|bib/iu.test(`${fragment} ${el.id}`);
     if (noteLike) refs.push({ a: el, target: fragment });
   });
   const marked: Element[] = [];
@@ -191,6 +191,12 @@ function markFootnotes(root: Element): Element[] {
     const definition = definitionOf(target, root);
     if (!definition || definition.contains(ref.a)) continue;
     pairs.push({ a: ref.a, definition });
+    // The note's own number, an anchor named for the reference (<a name="one"><sup>1</sup></a>), is its label.
+    const label = (target.textContent ?? '').trim();
+    if (target.localName === 'a' && !target.hasAttribute('href') && label !== '' && REF_LABEL.test(label) && !target.hasAttribute(FN_BACK)) {
+      target.setAttribute(FN_BACK, '');
+      marked.push(target);
+    }
     definitions.add(definition);
   }
   // Numbered in the order the notes stand, as Markdown renderers number them: "[35]" of a bibliography
@@ -202,9 +208,15 @@ function markFootnotes(root: Element): Element[] {
     definition.setAttribute(FN_DEF, label);
     marked.push(definition);
     for (const a of definition.querySelectorAll('a[href*="#"]')) {
+      const text = (a.textContent ?? '').trim();
+      // "↩" to "#", whose script goes back in history.
+      if (a.getAttribute('href') === '#' && BACK_LINK.test(text)) {
+        a.setAttribute(FN_BACK, '');
+        marked.push(a);
+        continue;
+      }
       const target = inPageTarget(a.getAttribute('href') ?? '');
       if (target === null) continue;
-      const text = (a.textContent ?? '').trim();
       if (refIds.has(target) || BACK_LINK.test(text) || (REF_LABEL.test(text) && a === firstLink(definition))) {
         a.setAttribute(FN_BACK, '');
         marked.push(a);
