@@ -9,7 +9,10 @@
  *     Readability reads a copy of the page after the engine's own normalizeContent (so line-number gutters,
  *     math glyph renderings read as their TeX, and heading permalinks/MediaWiki "[edit]" are left out on both
  *     sides, by the engine's own structural tests), and its article is read with the engine's readerText, so
- *     words stay apart at block elements, <br> and cells as they do in blocks;
+ *     words stay apart at block elements, <br> and cells as they do in blocks (style sheets and scripts are not
+ *     read: no reader sees them). Of the words lost, those Readability does not
+ *     keep on the engine's working copy either are counted apart: the copy left them out as furniture (nav,
+ *     role=navigation, site header/footer outside the article, svg, hidden), with no record in `removed`;
  *   - Markdown F1 against Defuddle's expected Markdown, with the news corpus's 4-gram shingle metric (refusals 0);
  * then lists the refused pages, the wrong removals still made and every removal judged.json does not know.
  *   npm run eval:peer -- [DIR] [--suite readability|defuddle] [--page NAME-PREFIX] [--list]
@@ -18,6 +21,7 @@
 import { parseArgs } from 'node:util';
 import { readerText } from '../src/core/blocks.ts';
 import { normalizeContent } from '../src/core/normalize.ts';
+import { workingCopy } from '../src/core/prune.ts';
 import { parseHtml, ReadOnceError } from '../src/node/index.ts';
 import { pageF1, scorePage, tokenize } from './lib/metric.ts';
 import { peerDir, readPeerPages, readVerdicts, SUITES, type Suite, type Verdict, VerdictIndex } from './lib/peer.ts';
@@ -41,6 +45,8 @@ interface PageRow {
   refused: string | null;
   removals: Array<{ reason: string; text: string; verdict: Verdict | undefined }>;
   lostWords: string[];
+  /** Of lostWords, those Readability does not keep on the engine's working copy either: the copy left them out. */
+  lostToCopy: string[];
   markdownF1: number | null;
 }
 
@@ -65,11 +71,32 @@ function missingWords(kept: string, found: string): string[] {
  * Readability's article is then read with readerText, so words are kept apart at blocks, <br> and cells rather
  * than glued by textContent ("1p", "interviewMr").
  */
-function readabilityWords(html: string, url: string): string {
+function readabilityWords(html: string, url: string): { page: string; copy: string } {
   const doc = parseHtml(html, url);
+  const copy = workingCopy(doc); // as cleanDocument copies by default
+  // No reader sees a style sheet or a script (a MathJax TeX script is math, read as such); they must not run
+  // into the code text normalizeContent collects (rehype-pretty-copy puts a <style> inside <code>).
+  for (const el of Array.from(doc.querySelectorAll('style, script:not([type^="math/tex" i])'))) el.remove();
   normalizeContent(doc);
+  normalizeContent(copy.doc);
+  return { page: articleText(doc), copy: articleText(copy.doc) };
+}
+
+/** Readability's article as the engine reads text. */
+function articleText(doc: Document): string {
   const article = new Readability<Element>(doc, { serializer: (el) => el as Element }).parse()?.content;
   return article ? readerText(article) : '';
+}
+
+/** The words in both lists, with their repeats. */
+function commonWords(a: readonly string[], b: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const w of b) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return a.filter((w) => {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) counts.set(w, n - 1);
+    return n > 0;
+  });
 }
 
 /** Defuddle's Markdown has no title heading; ReadOnce's opens with one. */
@@ -87,20 +114,22 @@ for (const page of readPeerPages(dir, { suite: values.suite, page: values.page }
     result = new ReadOnceError('no-article', `CRASH ${String((e as Error).stack ?? e).split('\n').slice(0, 2).join(' ')}`);
   }
   const res = result instanceof ReadOnceError ? null : result;
+  const lostWords = res ? missingWords(readability.page, [...res.blocks, ...res.removed].map((b) => b.text).join('\n')) : [];
   rows.push({
     suite: page.suite,
     name: page.name,
     refused: result instanceof ReadOnceError ? `${result.code}: ${result.message}` : null,
     removals: (res?.removed ?? []).map((r) => ({ reason: r.reason, text: r.text, verdict: verdicts.match(page.suite, page.name, r.reason, r.text) })),
-    lostWords: res ? missingWords(readability, [...res.blocks, ...res.removed].map((b) => b.text).join('\n')) : [],
+    lostWords,
+    lostToCopy: commonWords(lostWords, missingWords(readability.page, readability.copy)),
     markdownF1: page.expectedMarkdown === null ? null : res ? pageF1(scorePage(withoutTitle(res.markdown), page.expectedMarkdown)) : 0,
   });
 }
 
 const pct = (n: number, d: number) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)}%`);
 console.log(`Peer pages: ${dir}\n`);
-console.log('| suite | pages | no article | wrong still made | right still made | lost words (pages) | Markdown F1 |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| suite | pages | no article | wrong still made | right still made | lost words (pages) | of those, left out by the working copy | Markdown F1 |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const suite of SUITES) {
   const own = rows.filter((r) => r.suite === suite);
   if (own.length === 0) continue;
@@ -116,7 +145,7 @@ for (const suite of SUITES) {
   const scored = own.filter((r) => r.markdownF1 !== null);
   const f1 = scored.length ? (scored.reduce((s, r) => s + (r.markdownF1 ?? 0), 0) / scored.length).toFixed(4) : '–';
   console.log(
-    `| ${suite} | ${own.length} | ${own.filter((r) => r.refused).length} | ${wrong} of ${wrongJudged} | ${right} of ${rightJudged} (${pct(right, rightJudged)}) | ${lost} (${lostPages}) | ${f1} |`,
+    `| ${suite} | ${own.length} | ${own.filter((r) => r.refused).length} | ${wrong} of ${wrongJudged} | ${right} of ${rightJudged} (${pct(right, rightJudged)}) | ${lost} (${lostPages}) | ${own.reduce((n, r) => n + r.lostToCopy.length, 0)} | ${f1} |`,
   );
 }
 
@@ -146,7 +175,7 @@ if (values.list) {
   console.log('\nPer page:');
   for (const r of rows) {
     const f1 = r.markdownF1 === null ? '' : `  Markdown F1 ${r.markdownF1.toFixed(3)}`;
-    const lost = r.lostWords.length ? `  lost ${r.lostWords.length}: ${r.lostWords.slice(0, 30).join(' ')}${r.lostWords.length > 30 ? ' …' : ''}` : '';
+    const lost = r.lostWords.length ? `  lost ${r.lostWords.length}: ${r.lostWords.slice(0, 30).join(' ')}${r.lostWords.length > 30 ? ' …' : ''}${r.lostToCopy.length ? ` (${r.lostToCopy.length} left out by the working copy)` : ''}` : '';
     console.log(`  ${r.suite}/${r.name}  removed ${r.removals.length}${f1}${lost}`);
   }
 }
