@@ -9,8 +9,8 @@
  *     Readability reads a copy of the page after the engine's own normalizeContent (so line-number gutters,
  *     math glyph renderings read as their TeX, and heading permalinks/MediaWiki "[edit]" are left out on both
  *     sides, by the engine's own structural tests), and its article is read with the engine's readerText, so
- *     words stay apart at block elements, <br> and cells as they do in blocks (style sheets and scripts are not
- *     read: no reader sees them). Of the words lost, those Readability does not
+ *     words stay apart at block elements, <br> and cells as they do in blocks (style sheets, scripts, comments and
+ *     a <title> in the body are not read: no reader sees them). Of the words lost, those Readability does not
  *     keep on the engine's working copy either are counted apart: the copy left them out as furniture (nav,
  *     role=navigation, site header/footer outside the article, svg, hidden), with no record in `removed`;
  *   - Markdown F1 against Defuddle's expected Markdown, with the news corpus's 4-gram shingle metric (refusals 0);
@@ -74,9 +74,15 @@ function missingWords(kept: string, found: string): string[] {
 function readabilityWords(html: string, url: string): { page: string; copy: string } {
   const doc = parseHtml(html, url);
   const copy = workingCopy(doc); // as cleanDocument copies by default
-  // No reader sees a style sheet or a script (a MathJax TeX script is math, read as such); they must not run
-  // into the code text normalizeContent collects (rehype-pretty-copy puts a <style> inside <code>).
-  for (const el of Array.from(doc.querySelectorAll('style, script:not([type^="math/tex" i])'))) el.remove();
+  // No reader sees a style sheet, a script (a MathJax TeX script is math, read as such), a <title> in the body
+  // or a comment: they must not run into the code text normalizeContent collects (rehype-pretty-copy puts a
+  // <style> inside <code>), and a comment between two text nodes ("Page A<!-- -->1", React) makes Readability
+  // wrap each in its own paragraph, where the page shows "A1".
+  for (const el of Array.from(doc.querySelectorAll('style, script:not([type^="math/tex" i]), body title'))) el.remove();
+  const comments = doc.createTreeWalker(doc, 128 /* NodeFilter.SHOW_COMMENT */);
+  const unseen: Node[] = [];
+  while (comments.nextNode()) unseen.push(comments.currentNode);
+  for (const node of unseen) node.parentNode?.removeChild(node);
   normalizeContent(doc);
   normalizeContent(copy.doc);
   return { page: articleText(doc), copy: articleText(copy.doc) };
