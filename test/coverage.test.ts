@@ -102,3 +102,15 @@ for (const c of cases) {
     for (const w of c.words) assert.ok(words(all).includes(w), `"${w}" is kept`);
   });
 }
+
+// The working copy leaves site navigation out before Readability reads, with no record; a table of contents
+// inside the story is the article's own outline, which Readability keeps on the whole page (peer-dev defuddle
+// general--wikipedia: MediaWiki's <div id="toc" role="navigation">, 25 words in neither blocks nor removed).
+test('the working copy keeps a table of contents inside the story, not site navigation', () => {
+  const toc = '<div id="toc" class="toc" role="navigation" aria-labelledby="mw-toc-heading"><input type="checkbox" role="button" id="toctogglecheckbox" class="toctogglecheckbox" style="display:none" /><div class="toctitle" lang="en" dir="ltr"><h2 id="mw-toc-heading">Contents</h2><span class="toctogglespan"><label class="toctogglelabel" for="toctogglecheckbox"></label></span></div><ul><li class="toclevel-1 tocsection-1"><a href="#History"><span class="tocnumber">1</span> <span class="toctext">History</span></a></li><li class="toclevel-1 tocsection-2"><a href="#Features"><span class="tocnumber">2</span> <span class="toctext">Features</span></a><ul><li class="toclevel-2 tocsection-3"><a href="#Linking_and_graph_view"><span class="tocnumber">2.1</span> <span class="toctext">Linking and graph view</span></a></li><li class="toclevel-2 tocsection-4"><a href="#Plugins"><span class="tocnumber">2.2</span> <span class="toctext">Plugins</span></a></li></ul></li><li class="toclevel-1 tocsection-5"><a href="#Reception"><span class="tocnumber">3</span> <span class="toctext">Reception</span></a></li><li class="toclevel-1 tocsection-6"><a href="#See_also"><span class="tocnumber">4</span> <span class="toctext">See also</span></a></li><li class="toclevel-1 tocsection-7"><a href="#References"><span class="tocnumber">5</span> <span class="toctext">References</span></a></li><li class="toclevel-1 tocsection-8"><a href="#External_links"><span class="tocnumber">6</span> <span class="toctext">External links</span></a></li></ul></div>';
+  const menu = '<div id="p-personal" role="navigation"><ul><li><a href="/wiki/Special:CreateAccount">Create account</a></li><li><a href="/wiki/Special:UserLogin">Log in</a></li></ul></div>';
+  const html = `<!doctype html><html><body>${menu}<div id="content" class="mw-body" role="main"><h1>Obsidian (software)</h1><p>Obsidian is a personal knowledge management and note-taking software application.</p>${toc}<h2>History</h2><p>Obsidian was created by Shida Li and Erica Xu.</p></div></body></html>`;
+  const text = workingCopy(parseHtml(html, 'https://en.wikipedia.org/wiki/Obsidian_(software)')).doc.body.textContent ?? '';
+  assert.match(text, /Linking and graph view/u);
+  assert.doesNotMatch(text, /Create account/u);
+});

@@ -12,6 +12,7 @@
  * One walk with plain attribute reads: selector engines and live collections are slow on large pages in jsdom.
  * The copy is made by that walk, or by the DOM's own clone pruned in place (see CopyStrategy).
  */
+import { linksStayInPage } from './article.ts';
 import { walkElements } from './dom.ts';
 import { squash } from './text.ts';
 
@@ -63,6 +64,9 @@ function isFurniture(el: Element, inBody: boolean): boolean {
   if (el.getAttribute('aria-hidden') === 'true') return el.querySelector('article, main, [role="main"], h1') === null;
   if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) return true;
   const role = el.getAttribute('role');
+  // A table of contents inside the story (MediaWiki's <div id="toc" role="navigation">) is the article's own
+  // outline, which Readability keeps: the rules judge it, not the copy.
+  if (role === 'navigation' && linksStayInPage(el) && el.closest('article, main, [role="main"]') !== null) return false;
   return role !== null && FURNITURE_ROLES.has(role);
 }
 
