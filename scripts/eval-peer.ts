@@ -11,8 +11,9 @@
  *     sides, by the engine's own structural tests), and its article is read with the engine's readerText, so
  *     words stay apart at block elements, <br> and cells as they do in blocks (style sheets, scripts, comments and
  *     a <title> in the body are not read: no reader sees them). Of the words lost, those Readability does not
- *     keep on the engine's working copy either are counted apart: the copy left them out as furniture (nav,
- *     role=navigation, site header/footer outside the article, svg, hidden), with no record in `removed`;
+ *     keep on the engine's working copy either are counted apart: the copy left them out, as furniture (nav,
+ *     role=navigation, site header/footer outside the article, svg, hidden) or outside the region it copies,
+ *     with no record in `removed`;
  *   - Markdown F1 against Defuddle's expected Markdown, with the news corpus's 4-gram shingle metric (refusals 0);
  * then lists the refused pages, the wrong removals still made and every removal judged.json does not know.
  *   npm run eval:peer -- [DIR] [--suite readability|defuddle] [--page NAME-PREFIX] [--list]
