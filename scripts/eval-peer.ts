@@ -5,7 +5,8 @@
  *   - removals judged wrong (article content) that are still made, and the share of those judged right (cruft)
  *     still made; a removal matches its verdict by suite, page, rule and its text's first 120 characters
  *     (compared as words);
- *   - words Readability keeps on the whole page that are in neither `blocks` nor `removed` (lost with no record).
+ *   - words Readability keeps on the whole page that are in neither `blocks` nor `removed` nor the title (which
+ *     the reader and the Markdown show as the heading): lost with no record.
  *     Readability reads a copy of the page after the engine's own normalizeContent (so line-number gutters,
  *     math glyph renderings read as their TeX, and heading permalinks/MediaWiki "[edit]" are left out on both
  *     sides, by the engine's own structural tests), and its article is read with the engine's readerText, so
@@ -121,7 +122,8 @@ for (const page of readPeerPages(dir, { suite: values.suite, page: values.page }
     result = new ReadOnceError('no-article', `CRASH ${String((e as Error).stack ?? e).split('\n').slice(0, 2).join(' ')}`);
   }
   const res = result instanceof ReadOnceError ? null : result;
-  const lostWords = res ? missingWords(readability.page, [...res.blocks, ...res.removed].map((b) => b.text).join('\n')) : [];
+  // The title is the result's too: the reader and the Markdown show it as the article's heading.
+  const lostWords = res ? missingWords(readability.page, [res.title ?? '', ...[...res.blocks, ...res.removed].map((b) => b.text)].join('\n')) : [];
   rows.push({
     suite: page.suite,
     name: page.name,
