@@ -47,6 +47,12 @@ const cases: RuleCase[] = [
     removed: [],
     why: 'Items of one list share their openings in meal plans and checklists (dev-corpus meal-plan pages); each item is its own line.',
   },
+  {
+    title: 'must not remove: an entry of the author\'s list that a later paragraph quotes',
+    html: `<p>The assumptions of the supervised learning paradigm are:</p><ul><li>The model is optimized to answer questions correctly</li><li>Tasks are closed-ended, defined by question and correct answer pairs</li></ul>${story(0, 2)}<p>Both break down once tasks are closed-ended, defined by question and correct answer pairs that nobody wrote down.</p>`,
+    removed: [],
+    why: 'An essay lists its premises, then argues with one in its own words (lesswrong in peer-dev); taking the item breaks the list. A list that restates the story goes whole, by restating-summary.',
+  },
 ];
 
 testRule(containedBlock, cases);

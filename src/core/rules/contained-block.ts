@@ -20,6 +20,9 @@ export const containedBlock: Rule = {
     const onlySetApart = hasRefrain(article);
     for (const block of article.kept()) {
       if (block.removal || block.kind === 'heading' || block.kind === 'code' || block.kind === 'table') continue;
+      // One entry of the author's own list ("The assumptions of … are:" then its items, lesswrong in peer-dev)
+      // is never a pull quote: a list that restates the story goes whole, by restating-summary.
+      if (block.kind === 'list-item') continue;
       const setApart = block.kind === 'quote' || block.kind === 'caption';
       if (onlySetApart && !setApart) continue;
       if (block.words < (setApart ? MIN_WORDS_SET_APART : MIN_WORDS)) continue;
