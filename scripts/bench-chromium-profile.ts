@@ -4,8 +4,7 @@
  *   node --import tsx scripts/bench-chromium-profile.ts [DIR] --pages id1,id2 [--runs N] [--top N]
  */
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright';
-import { CHROMIUM, CONTENT_SCRIPT_OPTIONS, engineBundle } from './bench-chromium.ts';
+import { CONTENT_SCRIPT_OPTIONS, corpusTab, engineBundle } from './bench-chromium.ts';
 import { corpusDir, readCorpus } from './lib/corpus.ts';
 
 interface ProfileNode {
@@ -17,27 +16,18 @@ interface ProfileNode {
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { pages: { type: 'string', default: '' }, runs: { type: 'string', default: '10' }, top: { type: 'string', default: '30' } } });
 const wanted = new Set(values.pages!.split(',').filter(Boolean));
 const bundle = await engineBundle();
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const tab = await corpusTab();
 const selfTime = new Map<string, number>();
 /** Time with the function anywhere on the stack (once per sample, however deep it recurses). */
 const totalTime = new Map<string, number>();
 let total = 0;
 try {
-  const context = await browser.newContext();
-  let current = { url: '', html: '' };
-  await context.route('**/*', (route) =>
-    route.request().url() === current.url && route.request().isNavigationRequest()
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': "script-src 'none'" }, body: current.html })
-      : route.abort(),
-  );
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+  const { page, cdp, show } = tab;
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   for (const { id, url, html } of readCorpus(corpusDir(positionals[0]))) {
     if (wanted.size > 0 && ![...wanted].some((w) => id.startsWith(w))) continue;
-    current = { url: new URL(url).href, html };
-    await page.goto(current.url, { waitUntil: 'domcontentloaded' });
+    await show(url, html);
     await page.evaluate(bundle);
     const run = `(() => { const b = globalThis.__readOnceBench; for (let i = 0; i < ${Number(values.runs)}; i++) { try { b.cleanDocument(document, ${JSON.stringify(CONTENT_SCRIPT_OPTIONS)}); } catch (e) { if (e.name !== 'ReadOnceError') throw e; } } })()`;
     await page.evaluate(run.replace(/< \d+/u, '< 1'));
@@ -60,7 +50,7 @@ try {
     console.log(`profiled ${id}`);
   }
 } finally {
-  await browser.close();
+  await tab.close();
 }
 console.log(`\n| total ms | share | function |\n|---|---|---|`);
 for (const [key, us] of [...totalTime].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) {

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { chromium } from 'playwright';
+import { type CDPSession, chromium, type Page } from 'playwright';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -119,26 +119,38 @@ function timeOnce({ kind, options, warm }: { kind: 'ours' | 'base'; options: Rec
   return performance.now() - start;
 }
 
+/**
+ * A headless Chromium tab that shows corpus pages at their own address, so links resolve as they did, with
+ * nothing else loaded. The page's own scripts stay off (they would fetch, rewrite and time out offline) by its
+ * CSP, which does not bind what the bench evaluates; turning JavaScript off instead would stop DOMPurify's
+ * callbacks.
+ */
+export async function corpusTab(): Promise<{ page: Page; cdp: CDPSession; show: (url: string, html: string) => Promise<void>; close: () => Promise<void> }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const context = await browser.newContext();
+  let current = { url: '', html: '' };
+  await context.route('**/*', (route) =>
+    route.request().url() === current.url && route.request().isNavigationRequest()
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': "script-src 'none'" }, body: current.html })
+      : route.abort(),
+  );
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const show = async (url: string, html: string) => {
+    current = { url: new URL(url).href, html };
+    await page.goto(current.url, { waitUntil: 'domcontentloaded' });
+  };
+  return { page, cdp, show, close: () => browser.close() };
+}
+
 /** Times each page in one headless Chromium; yields as it goes. */
 export async function* timeInChromium(
   pages: Iterable<{ id: string; url: string; html: string }>,
   { runs = 3, stages = false, options = {} as Record<string, unknown>, worlds = false, warm = false } = {},
 ): AsyncGenerator<{ id: string } & ChromiumTiming> {
   const bundle = await engineBundle();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const { page, cdp, show, close } = await corpusTab();
   try {
-    // The page's own scripts stay off (they would fetch, rewrite and time out offline) by its CSP, which
-    // does not bind what the bench evaluates. Turning JavaScript off instead would stop DOMPurify's callbacks.
-    const context = await browser.newContext();
-    let current = { url: '', html: '' };
-    // The page is served as its own address, so links resolve as they did; nothing else loads.
-    await context.route('**/*', (route) =>
-      route.request().url() === current.url && route.request().isNavigationRequest()
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': "script-src 'none'" }, body: current.html })
-        : route.abort(),
-    );
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
     let worldCount = 0;
     const inNewWorld = async (kind: 'ours' | 'base'): Promise<number> => {
       const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
@@ -154,8 +166,7 @@ export async function* timeInChromium(
     };
     for (const { id, url, html } of pages) {
       // A new navigation per page: a document written over the last one would keep its globals.
-      current = { url: new URL(url).href, html };
-      await page.goto(current.url, { waitUntil: 'domcontentloaded' });
+      await show(url, html);
       if (worlds) {
         const o: number[] = [];
         const b: number[] = [];
@@ -173,7 +184,7 @@ export async function* timeInChromium(
       yield { id, ...(await page.evaluate(timeInPage, { runs, stages, options })) };
     }
   } finally {
-    await browser.close();
+    await close();
   }
 }
 
