@@ -3,8 +3,8 @@
  * pages and Defuddle's fixtures. Per suite it prints
  *   - pages, and the pages ReadOnce refuses ("no article", "too large"; a crash is listed among them as CRASH);
  *   - removals judged wrong (article content) that are still made, and the share of those judged right (cruft)
- *     still made; a removal matches its verdict by suite, page, rule and its text's first 120 characters
- *     (compared as words);
+ *     still made; a removal matches its verdict by suite, page and its text's first 120 characters (compared
+ *     as words), whichever rule makes it now (a verdict says whether the text is content or cruft);
  *   - words Readability keeps on the whole page that are in neither `blocks` nor `removed` nor the title (which
  *     the reader and the Markdown show as the heading): lost with no record.
  *     Readability reads a copy of the page after the engine's own normalizeContent (so line-number gutters,

@@ -102,9 +102,11 @@ export function readVerdicts(dir: string): Verdict[] {
 }
 
 /**
- * Finds each removal's verdict: same suite, page and rule, and the verdict's text (its first 120 characters)
- * opens the removal's text, both read as their letters and digits only, so that spacing and quoting (which the
- * block splitter may change) do not matter. Each verdict answers for one removal, as judged.json lists a
+ * Finds each removal's verdict: same suite and page, and the verdict's text (its first 120 characters) opens the
+ * removal's text. A verdict judges whether that text is article content or cruft, so it holds whichever rule
+ * removes the text now (a timestamp line once taken by related-links and now by byline is the same removal); a
+ * verdict of the same rule is preferred when several fit. Both texts are read as their letters and digits only,
+ * so that spacing and quoting (which the block splitter may change) do not matter. Each verdict answers for one removal, as judged.json lists a
  * removal made twice twice; a removal beyond those still gets the verdict, as the same text judged the same.
  */
 export class VerdictIndex {
@@ -112,7 +114,7 @@ export class VerdictIndex {
 
   constructor(verdicts: readonly Verdict[]) {
     for (const verdict of verdicts) {
-      const key = placeKey(verdict.suite, verdict.page, verdict.reason);
+      const key = placeKey(verdict.suite, verdict.page);
       const entry = { verdict, letters: lettersOf(verdict.text), cut: verdict.text.length >= JUDGED_PREFIX, used: false };
       this.byPlace.set(key, [...(this.byPlace.get(key) ?? []), entry]);
     }
@@ -125,9 +127,9 @@ export class VerdictIndex {
 
   match(suite: string, page: string, reason: string, text: string): Verdict | undefined {
     const letters = lettersOf(text);
-    const fits = (this.byPlace.get(placeKey(suite, page, reason)) ?? [])
+    const fits = (this.byPlace.get(placeKey(suite, page)) ?? [])
       .filter((e) => (e.cut ? letters.startsWith(e.letters) : letters === e.letters))
-      .sort((a, b) => Number(a.used) - Number(b.used) || b.letters.length - a.letters.length);
+      .sort((a, b) => Number(a.used) - Number(b.used) || Number(b.verdict.reason === reason) - Number(a.verdict.reason === reason) || b.letters.length - a.letters.length);
     const best = fits[0];
     if (!best) return undefined;
     best.used = true;
@@ -136,4 +138,4 @@ export class VerdictIndex {
 }
 
 const lettersOf = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
-const placeKey = (suite: string, page: string, reason: string) => [suite, page, reason].join('\u0000');
+const placeKey = (suite: string, page: string) => `${suite}\u0000${page}`;
