@@ -7,7 +7,7 @@
  * Shared by test/prune.test.ts (fixture pages) and scripts/copy-loss.ts (the corpora).
  */
 import { Readability } from '@mozilla/readability';
-import { copyWithoutFurniture, workingCopy } from '../../src/core/prune.ts';
+import { copyWithoutFurniture, showStreamedSegments, workingCopy } from '../../src/core/prune.ts';
 
 export interface CopyLoss {
   /** Words Readability keeps on the whole page. */
@@ -46,7 +46,10 @@ function missing(from: readonly string[], kept: readonly string[]): string[] {
 }
 
 export function copyLoss(doc: Document): CopyLoss {
-  const whole = read(doc.cloneNode(true) as Document).words;
+  // The page as a reader saw it: React's streamed segments in place, as its scripts put them once loaded.
+  const page = doc.cloneNode(true) as Document;
+  showStreamedSegments(page);
+  const whole = read(page).words;
   const copy = workingCopy(doc);
   const onCopy = read(copy.doc);
   const unpruned = read(copyWithoutFurniture(doc).doc).words;

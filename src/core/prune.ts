@@ -230,6 +230,22 @@ function applySwaps(copy: Document, swaps: readonly Swap[]): void {
   }
 }
 
+/**
+ * Puts React's streamed segments in place in `doc` itself, as the working copy does: what the page's own
+ * $RC/$RS scripts show once it has loaded, and a segment whose script is gone shown where it was sent. That is
+ * the page a reader saw, for measuring what Readability alone keeps of it (a saved page whose scripts did not
+ * run still shows the skeleton). The engine never calls this on the page it is given.
+ */
+export function showStreamedSegments(doc: Document): void {
+  const swaps = streamedSwaps(doc);
+  if (swaps.length > 0) applySwaps(doc, swaps);
+  showOrphanSegments(doc);
+}
+
+function showOrphanSegments(doc: Document): void {
+  for (const el of Array.from(doc.body?.children ?? [])) if (isOrphanSegment(el)) el.removeAttribute('hidden');
+}
+
 /** Marker comments of React's streamed boundaries, which applySwaps reads; other comments are not copied. */
 const BOUNDARY_MARKS = new Set(['$?', '$!', '$', '/$']);
 
@@ -456,7 +472,7 @@ function makeCopy(doc: Document, regionOf: (doc: Document) => Element | null, st
   }
   for (const el of reads.metadata) copy.head?.appendChild(el);
   if (swaps.length > 0) applySwaps(copy, swaps);
-  for (const el of Array.from(copy.body?.children ?? [])) if (isOrphanSegment(el)) el.removeAttribute('hidden');
+  showOrphanSegments(copy);
   return { doc: copy, bylineHint: reads.byline };
 }
 
