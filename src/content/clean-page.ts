@@ -26,8 +26,9 @@ export function cleanPage(doc: Document, settings: Settings): CleanReply {
     // about:blank and the like have no host: no site rule applies.
   }
   const keptEverything = hostname !== '' && keepsEverythingOn(settings.keepEverythingOn, hostname);
-  // The popup renders the Markdown only if Copy Markdown is pressed (markdownOf): the reader waits less.
-  const options: CleanOptions = { url, keep: keptEverything ? [...REMOVAL_CATEGORIES] : settings.keep, markdown: false };
+  // The popup renders the Markdown only if Copy Markdown is pressed (markdownOf), and every view sanitises the
+  // HTML where it inserts it (article-view.ts, fold-view.ts, markdown-of.ts): the page's tab waits less.
+  const options: CleanOptions = { url, keep: keptEverything ? [...REMOVAL_CATEGORIES] : settings.keep, markdown: false, sanitize: false };
   const fromPlainText = doc.contentType === 'text/plain';
   try {
     const result = fromPlainText ? cleanText(pageText(doc), options) : cleanDocument(doc, options);

@@ -9,7 +9,7 @@ import { markRepeatsNow } from './memory/mark.ts';
 import { splitBlocks } from './blocks.ts';
 import { textToArticle } from './plain-text.ts';
 import { normalizeContent } from './normalize.ts';
-import { type WorkingCopy, workingCopy } from './prune.ts';
+import { recordLeftOut, type Restored, restoreLeftOut, storyNavigation, type WorkingCopy, workingCopy } from './prune.ts';
 import { toMarkdown } from './render.ts';
 import { applyRules } from './rules/index.ts';
 import { BLOCK_ID_ATTR, sanitizeInPlace } from './sanitize.ts';
@@ -107,7 +107,7 @@ function cleanCopy(copy: WorkingCopy, document: Document, win: Window, options: 
     lang: clean(parsed.lang) ?? (document.documentElement.getAttribute('lang') || null),
     excerpt: clean(parsed.excerpt),
   };
-  return finish(win, root, meta, options);
+  return finish(win, root, meta, options, [...restoreLeftOut(copy, root), ...storyNavigation(root)]);
 }
 
 export function cleanText(text: string, options: CleanOptions = {}): CleanResult {
@@ -125,8 +125,10 @@ function clean(value: string | null | undefined): string | null {
   return text === '' ? null : text;
 }
 
-function finish(win: Window, root: Element, meta: Metadata, options: CleanOptions): CleanResult {
+function finish(win: Window, root: Element, meta: Metadata, options: CleanOptions, restored: readonly Restored[] = []): CleanResult {
   const article = new Article(root, splitBlocks(root), meta);
+  // What the working copy left out but Readability keeps on the page itself is recorded, not lost.
+  const chrome = recordLeftOut(article, restored, options.keep);
   applyRules(article, options.keep);
 
   // A page may carry its own data-ro-block attributes: only the engine's ids may point a view at a block.
@@ -158,12 +160,17 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
     gone.push(block.el);
   }
   detachAll(gone, root);
+  for (const el of chrome) el.remove();
   if (!isArticle(blocks) && !isGallery(root, blocks)) {
     throw new ReadOnceError('no-article', 'No article found on this page.');
   }
 
-  sanitizeInPlace(win, root);
-  removedHtml(win, gone).forEach((html, i) => (removed[i]!.html = html));
+  if (options.sanitize === false) {
+    gone.forEach((el, i) => (removed[i]!.html = el.outerHTML));
+  } else {
+    sanitizeInPlace(win, root);
+    removedHtml(win, gone).forEach((html, i) => (removed[i]!.html = html));
+  }
   const markdown = options.markdown === false ? '' : toMarkdown(article.meta.title, root);
   return {
     title: article.meta.title,
