@@ -150,9 +150,49 @@ const cases: RuleCase[] = [
     removed: ['Tuesday 15 October 2019'],
     why: 'A weekday in front of the date is still the date line.',
   },
+  {
+    title: 'a social post\'s author link that the title names (peer-dev defuddle general--substack-note-permalink)',
+    html:
+      `<div><p>This is a different note from the feed sidebar.</p></div>` +
+      `<div><div><p><a href="https://substack.com/@testuser"><img src="https://example.com/avatar.jpg" alt="Test User's avatar"></a></p>` +
+      `<div><p><a href="https://substack.com/@testuser">Test User</a></p></div></div>` +
+      `<div><p>This is the main note content on the permalink page.</p><p>It has multiple paragraphs with important information.</p></div></div>`,
+    pageTitle: 'Test User (@testuser)',
+    removed: ['Test User'],
+    why: 'A Substack note, like a Mastodon or Threads post, is titled "Name (@handle)" and sets the name above the post as the link to the profile: the byline.',
+  },
+  {
+    title: 'only the first author link: the author\'s own reply further down keeps its name',
+    html: `<p><a href="https://mastodon.example/@alice">Alice</a></p><p>The ferry was late again.</p><p><a href="https://mastodon.example/@alice">Alice</a></p><p>And again tonight.</p>${story(0, 2)}`,
+    pageTitle: 'Alice (@alice@mastodon.example)',
+    removed: ['Alice'],
+    why: 'In a thread the author\'s name also heads the author\'s own replies; who said what is content.',
+  },
+  {
+    title: 'must not remove: the title\'s name as the last reply\'s author, or in prose, or as plain text',
+    html: `<p>Test User</p>${story(0, 4)}<p><a href="https://substack.com/@testuser">Test User</a></p><p>Thanks, that answers it.</p>`,
+    pageTitle: 'Test User (@testuser)',
+    removed: [],
+    why: 'Only a link to the author above the post is the byline: at the bottom of a thread the name heads a reply, and an unlinked name may be anything.',
+  },
+  {
+    title: 'must not remove: the title\'s name inside a sentence that links it',
+    html: `<p><a href="https://substack.com/@testuser">Test User</a> wrote this in May.</p>${story(0, 3)}`,
+    pageTitle: 'Test User (@testuser)',
+    removed: [],
+    why: 'A linked name in a sentence is prose.',
+  },
 ];
 
 testRule(byline, cases);
+
+it('byline: a social post\'s author link gives the byline, and only after the bottom lines are read', () => {
+  const note = `<p><a href="https://substack.com/@testuser">Test User</a></p>${story(0, 4)}<p><a href="https://substack.com/@testuser">Test User</a></p>`;
+  const result = applyRule(byline, note, 'Test User (@testuser)');
+  assert.equal(result.article.meta.byline, 'Test User');
+  assert.deepEqual(result.removed.map((r) => r.text), ['Test User'], 'the name at the bottom heads a reply and stays');
+  assert.equal(applyRule(byline, note, 'Test User (@testuser)', { byline: 'Jane Doe' }).removed.length, 0, 'a known byline is not replaced by the title\'s');
+});
 
 it('byline: the name found in the body moves to the metadata', () => {
   const result = applyRule(byline, `<p>By Jane Doe | Staff Writer</p>${story(0, 3)}`);

@@ -2,7 +2,7 @@
  * Bylines and datelines that leaked into the body ("By Staff Writer", "Published May 7, 2025"): they move to
  * the metadata when it has none, and leave the text. Only short blocks at the top or the bottom qualify.
  */
-import { type ArticleBlock } from '../article.ts';
+import { type ArticleBlock, linkDensity } from '../article.ts';
 import { toIsoDate } from '../dates.ts';
 import { inContentStructure } from '../structure.ts';
 import { isPhrase, leadingPhrase } from '../phrases.ts';
@@ -47,12 +47,29 @@ function isBylineName(block: ArticleBlock, byline: string | null): boolean {
   return isPhrase('bylinePrefixes', block.text) || (byline !== null && normalize(byline).includes(block.norm));
 }
 
+// A social post's page is titled with its author's name and handle: "Test User (@testuser)" (Substack notes),
+// "Alice (@alice@mastodon.example)" (Mastodon), "Name (@handle) on Threads".
+const TITLE_AUTHOR = /^([^()@]+?)\s*\(@[^\s()]+\)/u;
+
+/**
+ * The author's name as the title gives it, set on its own above the post as the link to the author's profile
+ * (the name under the avatar). Only a whole link: "Test User wrote this in May" is prose.
+ */
+function isTitleAuthorLink(block: ArticleBlock, author: string): boolean {
+  return block.words <= 5 && block.kind !== 'heading' && block.norm === normalize(author) && linkDensity(block.el) === 1;
+}
+
 export const byline: Rule = {
   id: 'byline',
   category: 'boilerplate',
   apply(article) {
     const kept = article.kept();
-    const edges = [...kept.slice(0, 4), ...kept.slice(Math.max(4, kept.length - 3))];
+    const top = kept.slice(0, 4);
+    const edges = [...top, ...kept.slice(Math.max(4, kept.length - 3))];
+    // Only the first such name, and only above: further down the same name heads the author's own replies in a
+    // thread, and who said what is content.
+    let titleAuthor = article.meta.byline === null ? (TITLE_AUTHOR.exec(article.meta.title)?.[1] ?? null) : null;
+    let authorLink: string | null = null;
     for (const block of edges) {
       // Quotes carry their own datelines (an embedded tweet's "— Name (@handle) October 9, 2018").
       if (block.kind === 'code' || block.kind === 'table' || block.kind === 'quote' || block.text.startsWith('(')) continue;
@@ -61,6 +78,10 @@ export const byline: Rule = {
       const name = looksLikeByline(block);
       if (isBylineName(block, article.meta.byline)) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Byline (kept in the article details)' });
+      } else if (titleAuthor !== null && top.includes(block) && isTitleAuthorLink(block, titleAuthor)) {
+        authorLink = block.text;
+        titleAuthor = null;
+        article.remove(block, { reason: this.id, category: this.category, explanation: 'Author\'s name (kept in the article details)' });
       } else if (name) {
         article.meta.byline ??= name.split(/\s*[|•·]\s*/u)[0] ?? name;
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Byline (kept in the article details)' });
@@ -69,5 +90,8 @@ export const byline: Rule = {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Date line (kept in the article details)' });
       }
     }
+    // Set last: the lines at the bottom that match the byline are taken as its repeat, and at the bottom of a
+    // thread this name heads the author's own replies.
+    article.meta.byline ??= authorLink;
   },
 };

@@ -15,6 +15,7 @@ import { copyrightLine } from './copyright-line.ts';
 import { exactDuplicate } from './exact-duplicate.ts';
 import { readAlsoTeaser } from './read-also-teaser.ts';
 import { relatedLinks } from './related-links.ts';
+import { relativeTime } from './relative-time.ts';
 import { repeatedTitle } from './repeated-title.ts';
 import { restatingSummary } from './restating-summary.ts';
 import type { Rule } from './rule.ts';
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   relatedLinks,
   readAlsoTeaser,
   byline,
+  relativeTime,
   authorBio,
   repeatedTitle,
   exactDuplicate,
