@@ -17,6 +17,18 @@ describe('wordCount', () => {
   ];
   for (const c of cases) it(c.name, () => assert.equal(wordCount(c.text), c.count));
 
+  it('splits Latin text with its typography as Unicode letters, digits and marks do, character by character', () => {
+    // Latin text takes a faster path than the Unicode classes: the two must agree on every character it covers.
+    const UNICODE_WORD = /[\p{L}\p{N}\p{M}_]+/gu;
+    const covered = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
+    const differ = [...covered(0, 0x24f), ...covered(0x2010, 0x2027), ...covered(0x202f, 0x205e)].filter((ch) => {
+      const text = `Ab${ch}cd 9${ch}`;
+      return wordCount(text) !== (text.match(UNICODE_WORD) ?? []).length;
+    });
+    assert.deepEqual(differ, []);
+    assert.equal(wordCount('Ṁ̇ixed Ελληνικά word'), 3, 'beyond Latin the Unicode classes read the text');
+  });
+
   it('words() lower-cases and cuts CJK the same way', () => {
     assert.deepEqual(words('Apple 发布了新产品'), ['apple', '发布', '了', '新', '产品']);
   });

@@ -5,7 +5,7 @@
 import { BlockIndex } from './block-index.ts';
 import { blockText } from './blocks.ts';
 import type { BlockKind, RemovalCategory } from './types.ts';
-import { endsWithEllipsis, normalize, squash, wordCount } from './text.ts';
+import { endsWithEllipsis, normalize, squash, stemsOf, words } from './text.ts';
 
 export interface ArticleBlock {
   readonly index: number;
@@ -48,7 +48,8 @@ export class Article {
   ) {
     this.blocks = blocks.map((b, index) => {
       const text = blockText(b.el, b.kind);
-      return { ...b, index, text, norm: normalize(text), words: wordCount(text) };
+      const tokens = words(text);
+      return { ...b, index, text, norm: tokens.join(' '), words: tokens.length };
     });
     this.titleNorm = normalize(meta.title);
   }
@@ -68,6 +69,15 @@ export class Article {
   remove(block: ArticleBlock, removal: BlockRemoval): void {
     if (!block.removal) block.removal = removal;
   }
+}
+
+const stems = new WeakMap<ArticleBlock, string[]>();
+
+/** The block's content-word stems (stemsOf), read once from its normalised words. */
+export function blockStems(block: ArticleBlock): string[] {
+  let s = stems.get(block);
+  if (!s) stems.set(block, (s = stemsOf(block.norm === '' ? [] : block.norm.split(' '))));
+  return s;
 }
 
 const densities = new WeakMap<Element, number>();

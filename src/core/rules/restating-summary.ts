@@ -4,9 +4,9 @@
  * its last paragraph of prose) and most of its items restate a paragraph: a list inside the story is content.
  * The seed page ends with seven numbered points that paraphrase its paragraphs one by one.
  */
-import { type Article, type ArticleBlock, isProse, linksStayInPage, runningText } from '../article.ts';
+import { type Article, type ArticleBlock, blockStems, isProse, linksStayInPage, runningText } from '../article.ts';
 import { isPhrase } from '../phrases.ts';
-import { contentStems, stemCoverage } from '../text.ts';
+import { stemCoverage } from '../text.ts';
 import type { Rule } from './rule.ts';
 
 /** Share of an item's content words found in one paragraph for the item to restate that paragraph. */
@@ -17,7 +17,7 @@ const MIN_ITEM_WORDS = 6;
 const MAX_LIST_ITEMS = 40;
 
 function restatesOneOf(block: ArticleBlock, paragraphs: ReadonlyArray<Set<string>>): boolean {
-  const stems = contentStems(block.text);
+  const stems = blockStems(block);
   return paragraphs.some((p) => stemCoverage(stems, p) >= RESTATES);
 }
 
@@ -71,8 +71,9 @@ export const restatingSummary: Rule = {
       }
     }
     const lead = leadIn(article);
+    if (candidates.size === 0 && lead.length === 0) return;
     const body = article.kept().filter((b) => isProse(b) && !candidates.has(b) && !lead.includes(b));
-    const paragraphs = body.map((b) => new Set(contentStems(b.text)));
+    const paragraphs = body.map((b) => new Set(blockStems(b)));
 
     for (const items of lists([...candidates])) {
       const restating = items.filter((item) => restatesOneOf(item, paragraphs));
@@ -86,7 +87,7 @@ export const restatingSummary: Rule = {
     }
     const bodyStems = new Set(paragraphs.flatMap((p) => [...p]));
     for (const block of lead) {
-      if (block.words >= MIN_ITEM_WORDS && stemCoverage(contentStems(block.text), bodyStems) >= RESTATES) {
+      if (block.words >= MIN_ITEM_WORDS && stemCoverage(blockStems(block), bodyStems) >= RESTATES) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Blurb above the headline restating the article' });
       }
     }

@@ -3,8 +3,8 @@
  * repeats the lede's first words). Also a cut-off blurb at the head or foot of the article that paraphrases
  * the article itself: the seed page opens with one ("… Being the largest importer of...").
  */
-import { type ArticleBlock, isProse, runningText } from '../article.ts';
-import { contentStems, endsWithEllipsis, normalize, stemCoverage, stripEllipsis } from '../text.ts';
+import { type ArticleBlock, blockStems, isProse, runningText } from '../article.ts';
+import { endsWithEllipsis, normalize, stemCoverage, stripEllipsis } from '../text.ts';
 import type { Rule } from './rule.ts';
 
 const MIN_PREFIX_WORDS = 5;
@@ -32,13 +32,14 @@ export const truncatedTeaser: Rule = {
       }
     }
 
+    const blurbs = article.kept().filter((b) => b.kind !== 'code' && b.kind !== 'table' && b.words >= 8 && endsWithEllipsis(b.text));
+    if (blurbs.length === 0) return;
     const [first, last] = runningText(article);
     if (first < 0) return;
-    const bodyStems = new Set(article.kept().filter((b) => isProse(b) && b.index >= first && b.index <= last).flatMap((b) => contentStems(b.text)));
-    for (const block of article.kept()) {
-      if (block.kind === 'code' || block.kind === 'table' || !endsWithEllipsis(block.text) || block.words < 8) continue;
+    const bodyStems = new Set(article.kept().filter((b) => isProse(b) && b.index >= first && b.index <= last).flatMap(blockStems));
+    for (const block of blurbs) {
       if (block.index > first && block.index < last) continue;
-      if (stemCoverage(contentStems(block.text), bodyStems) >= PARAPHRASE_COVERAGE) {
+      if (stemCoverage(blockStems(block), bodyStems) >= PARAPHRASE_COVERAGE) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Cut-off blurb restating the article' });
       }
     }
