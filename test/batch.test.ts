@@ -173,6 +173,17 @@ describe('readonce batch', () => {
     assert.match(stderr, /pages +7\n +articles +2\n +no article +1\n +errors +4 /u);
   });
 
+  test("a worker's event loop turns between pages while pages keep coming (else jsdom keeps every document)", async () => {
+    const small = `<title>Small</title><article><p>${'A sentence of a short page. '.repeat(20)}</p></article>`;
+    const jsonl = path.join(work, 'busy.jsonl');
+    writeFileSync(jsonl, Array.from({ length: 8 }, (_, i) => jsonLine({ id: `p${i}`, html: small })).join('') + jsonLine({ id: 'probe', html: '<!-- test: event loop -->' }));
+    const worker = new URL('./fixtures/batch/misbehaving-worker.ts', import.meta.url);
+    const { records } = await batch([jsonl], { worker });
+    const [ran, scheduled] = records.at(-1)!.error!.message.split(' of ').map(Number) as [number, number];
+    // Both threads took pages; the callback of a thread's page just before the probe may not have run yet.
+    assert.ok(scheduled >= 2 && ran >= scheduled - 1, `${ran} of ${scheduled} callbacks ran`);
+  });
+
   test('an interrupted run leaves whole lines; --resume completes it', async () => {
     const good = readFileSync(path.join(corpus, 'seed.html'), 'utf8');
     const jsonl = path.join(work, 'many.jsonl');
