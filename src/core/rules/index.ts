@@ -13,6 +13,7 @@ import { containedBlock } from './contained-block.ts';
 import { siteNotice } from './site-notice.ts';
 import { copyrightLine } from './copyright-line.ts';
 import { exactDuplicate } from './exact-duplicate.ts';
+import { linkPreview } from './link-preview.ts';
 import { readAlsoTeaser } from './read-also-teaser.ts';
 import { relatedLinks } from './related-links.ts';
 import { relativeTime } from './relative-time.ts';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   readAlsoTeaser,
   byline,
   relativeTime,
+  linkPreview,
   authorBio,
   repeatedTitle,
   exactDuplicate,
