@@ -212,6 +212,26 @@ describe('readonce batch', () => {
     for (const record of all) assert.deepEqual(withoutHead(record), withoutHead(all[0]!));
   });
 
+  test('a reader that stops reading (| head -1) ends the run quietly, with the status of SIGPIPE', async () => {
+    const small = `<title>Small</title><article><p>${'A sentence of a short page. '.repeat(20)}</p></article>`;
+    const jsonl = path.join(work, 'head.jsonl');
+    writeFileSync(jsonl, Array.from({ length: 200 }, (_, i) => jsonLine({ id: `p${i}`, html: small })).join(''));
+    const cli = path.join(import.meta.dirname, '..', 'src', 'cli', 'index.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'batch', jsonl, '--jobs', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    let first = '';
+    for await (const chunk of child.stdout) {
+      first += chunk;
+      if (first.includes('\n')) break;
+    }
+    child.stdout.destroy();
+    assert.equal(await exited, 141);
+    assert.equal(stderr, '');
+    assert.equal((JSON.parse(first.slice(0, first.indexOf('\n'))) as Rec).id, 'p0');
+  });
+
   test('--memory folds the blocks a syndicated copy repeats, and nothing else; the memory is saved', async () => {
     const pair = path.join(fixtures, 'pair');
     const jsonl = path.join(work, 'pair.jsonl');

@@ -54,7 +54,8 @@ Options:
 
 On a terminal, stderr shows progress; at the end, always, a summary.
 Exit status: 0 every page cleaned or had no article, 3 some page failed (see its error record),
-2 bad usage, 130 interrupted (every line written is complete; --resume goes on).
+2 bad usage, 130 interrupted (every line written is complete; --resume goes on), 141 the reader of
+stdout stopped reading (as \`| head\`).
 `;
 
 const REPEATS = ['drop', 'mark', 'keep'] as const;
@@ -253,6 +254,16 @@ class Batch {
     };
     if (this.seams.onInterrupt) this.seams.onInterrupt(() => (this.stopped = true));
     else process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+    // The reader of stdout went away (`readonce batch | head -1`): nobody reads more, so stop at once and
+    // quietly, with the status of a filter killed by SIGPIPE (128 + 13; Node ignores the signal itself). The
+    // memory is saved as on an interrupt: it holds only pages whose lines were written.
+    const onBrokenPipe = (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      this.stopped = true;
+      if (this.memory) this.memory.save();
+      process.exit(141);
+    };
+    if (!options.out) process.stdout.on('error', onBrokenPipe);
     if (io.progress) {
       void Promise.all(options.paths.map(countPages)).then(
         (counts) => (this.total = counts.every((c) => c !== null) ? counts.reduce((a, b) => a! + b!, 0)! - done.size : null),
@@ -264,6 +275,7 @@ class Batch {
     } finally {
       if (!signalled) {
         process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+        process.stdout.off('error', onBrokenPipe);
         this.finish(this.stopped);
       }
     }
