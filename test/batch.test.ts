@@ -15,6 +15,7 @@ import { WARCRecord, WARCSerializer } from 'warcio';
 import { PageCleaner } from '../src/cli/batch/page-cleaner.ts';
 import { progressLine, Tally } from '../src/cli/batch/progress.ts';
 import { runBatch, type BatchSeams } from '../src/cli/batch/run.ts';
+import { safeName } from '../src/cli/batch/sources.ts';
 import { run } from '../src/cli/main.ts';
 import { cleanHtml, type Removal } from '../src/node/index.ts';
 import { FileReadingMemory } from '../src/node/file-memory.ts';
@@ -141,11 +142,23 @@ describe('readonce batch', () => {
     const dir = path.join(work, 'md');
     const { code, records } = await batch([corpus, '--out-dir', dir]);
     assert.equal(code, 0);
-    assert.deepEqual(records.map((r) => r.file), ['legacy-latin1.md', 'news/embedded-tweets.md', 'seed.md', 'seed.md']);
-    assert.equal(readFileSync(path.join(dir, 'legacy-latin1.md'), 'utf8'), (single([path.join(corpus, 'legacy-latin1.html')]) as { markdown: string }).markdown);
+    // seed.html and seed.txt would both be seed.md: pages of one directory with one stem keep their whole names.
+    assert.deepEqual(records.map((r) => r.file), ['legacy-latin1.md', 'news/embedded-tweets.md', 'seed.html.md', 'seed.txt.md']);
+    const markdownOf = (file: string) => (single([path.join(corpus, file)]) as { markdown: string }).markdown;
+    assert.equal(readFileSync(path.join(dir, 'legacy-latin1.md'), 'utf8'), markdownOf('legacy-latin1.html'));
     assert.ok(!('markdown' in records[1]!) && !('blocks' in records[1]!) && Array.isArray(records[1]!.removed));
-    // seed.html and seed.txt share a name: the later page wins, as files written in input order do.
-    assert.equal(readFileSync(path.join(dir, 'seed.md'), 'utf8'), (single([path.join(corpus, 'seed.txt')]) as { markdown: string }).markdown);
+    assert.equal(readFileSync(path.join(dir, 'seed.html.md'), 'utf8'), markdownOf('seed.html'));
+    assert.equal(readFileSync(path.join(dir, 'seed.txt.md'), 'utf8'), markdownOf('seed.txt'));
+    assert.ok(!existsSync(path.join(dir, 'seed.md')));
+  });
+
+  test('file names from ids: different ids never share a name', () => {
+    assert.equal(safeName('story-12.v2'), 'story-12.v2');
+    assert.equal(safeName('a_b'), 'a_b');
+    assert.match(safeName('a/b'), /^a_b-[0-9a-f]{8}$/u);
+    assert.notEqual(safeName('a/b'), safeName('a?b'));
+    assert.match(safeName('../etc'), /^etc-[0-9a-f]{8}$/u);
+    assert.match(safeName('https://example.com/news/1'), /^https_example.com_news_1-[0-9a-f]{8}$/u);
   });
 
   test('broken, huge, hanging and worker-killing pages each give an error record; the run goes on', async () => {

@@ -33,7 +33,11 @@ number), a .warc or .warc.gz file (its HTML responses; id: WARC-Record-ID), or -
 Options:
   --out FILE                   write the JSON lines to FILE (default: stdout)
   --out-dir DIR                write each article to DIR/<input name>.<md|txt|html> (see --format); the
-                               JSON lines then leave out blocks, html and markdown and give "file"
+                               JSON lines then leave out blocks, html and markdown and give "file".
+                               The name drops the input's extension, unless pages of one directory
+                               share a stem (seed.html, seed.txt: seed.html.md, seed.txt.md); in an
+                               id that is not a safe file name, other characters become "_" and "-"
+                               and 8 hex digits of its SHA-1 are added (a/b: a_b-3ec69c85.md)
   --format markdown|text|html  what --out-dir writes (default markdown)
   --resume                     skip the ids already in --out FILE, and append
   --jobs N                     worker threads (default: the machine's cores, here ${availableParallelism()})

@@ -3,6 +3,7 @@
  * JSON Lines (`{id?, url?, html?}` or `{id?, url?, text?}`, from a file or stdin) or WARC files (their HTML
  * responses only). Each source is streamed: one page is in memory at a time, never the corpus.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { opendir, readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -37,11 +38,13 @@ export interface ReadLimits {
 export async function* pagesFrom(path: string, limits: ReadLimits): AsyncGenerator<PageInput> {
   switch (await sourceKind(path)) {
     case 'dir':
-      for await (const rel of pageFiles(path)) yield await readPageFile(`${path}/${rel}`, rel, limits);
+      for await (const file of pageFiles(path)) yield await readPageFile(`${path}/${file.path}`, file, limits);
       return;
-    case 'file':
-      yield await readPageFile(path, path.split('/').pop() ?? path, limits);
+    case 'file': {
+      const base = path.split('/').pop() ?? path;
+      yield await readPageFile(path, { path: base, name: withoutExtension(base) }, limits);
       return;
+    }
     case 'jsonl':
       yield* jsonLines(path, limits);
       return;
@@ -50,8 +53,20 @@ export async function* pagesFrom(path: string, limits: ReadLimits): AsyncGenerat
   }
 }
 
-/** Page files under `root`, as paths relative to it, in a stable order (names sorted per directory). */
-export async function* pageFiles(root: string, rel = ''): AsyncGenerator<string> {
+/** A page file: its path relative to the directory given, and the name `--out-dir` gives its result. */
+export interface PageFile {
+  path: string;
+  /**
+   * The path without the page's extension (`news/story.html.gz` -> `news/story`), unless another page file
+   * of the same directory has the same stem (`seed.html` and `seed.txt`): then each keeps its whole name
+   * (`seed.html`, `seed.txt`), so no result overwrites another. A sibling decides it, not input order, so a
+   * page gets the same name in every run and under --resume.
+   */
+  name: string;
+}
+
+/** Page files under `root`, in a stable order (names sorted per directory). */
+export async function* pageFiles(root: string, rel = ''): AsyncGenerator<PageFile> {
   const entries: { name: string; dir: boolean }[] = [];
   for await (const entry of await opendir(rel ? `${root}/${rel}` : root)) {
     if (entry.name.startsWith('.')) continue;
@@ -65,10 +80,12 @@ export async function* pageFiles(root: string, rel = ''): AsyncGenerator<string>
     }
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const stems = new Map<string, number>();
+  for (const entry of entries) if (!entry.dir) stems.set(withoutExtension(entry.name), (stems.get(withoutExtension(entry.name)) ?? 0) + 1);
   for (const entry of entries) {
     const path = rel ? `${rel}/${entry.name}` : entry.name;
     if (entry.dir) yield* pageFiles(root, path);
-    else yield path;
+    else yield { path, name: stems.get(withoutExtension(entry.name))! > 1 ? path : withoutExtension(path) };
   }
 }
 
@@ -93,8 +110,8 @@ function withoutExtension(rel: string): string {
   return rel.replace(/\.gz$/iu, '').replace(/\.(html?|txt)$/iu, '');
 }
 
-async function readPageFile(file: string, rel: string, limits: ReadLimits): Promise<PageInput> {
-  const page: Omit<PageInput, 'body'> = { id: rel, url: null, name: withoutExtension(rel), kind: limits.kind };
+async function readPageFile(file: string, { path: rel, name }: PageFile, limits: ReadLimits): Promise<PageInput> {
+  const page: Omit<PageInput, 'body'> = { id: rel, url: null, name, kind: limits.kind };
   try {
     const size = (await stat(file)).size;
     if (size > limits.maxBytes) return tooBig(page, size, limits);
@@ -156,10 +173,14 @@ async function* jsonLines(path: string, limits: ReadLimits): AsyncGenerator<Page
   }
 }
 
-/** A file name from an id: characters a file system may refuse become "_". */
+/**
+ * A file name from an id: characters a file system may refuse become "_". Then different ids could give one
+ * name (`a/b` and `a_b`), so a name that is not the id itself ends in 8 hex digits of the id's SHA-1
+ * (`a_b-3ec69c85`): two ids share a file only if they are the same id.
+ */
 export function safeName(id: string): string {
   const name = id.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._]+/u, '').slice(0, 120);
-  return name === '' ? '_' : name;
+  return name === id ? name : `${name === '' ? '_' : name}-${createHash('sha1').update(id).digest('hex').slice(0, 8)}`;
 }
 
 const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\b/iu;
