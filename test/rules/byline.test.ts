@@ -162,6 +162,13 @@ const cases: RuleCase[] = [
     why: 'A Substack note, like a Mastodon or Threads post, is titled "Name (@handle)" and sets the name above the post as the link to the profile: the byline.',
   },
   {
+    title: 'a Bluesky author link around the name\'s own element',
+    html: `<div><a href="https://bsky.app/profile/alice.bsky.social"><p>Alice Example</p></a></div><p>We finally shipped the new ferry timetable app.</p>${story(0, 2)}`,
+    pageTitle: 'Alice Example (@alice.bsky.social)',
+    removed: ['Alice Example'],
+    why: 'Bluesky wraps the display name\'s div in the profile link; Readability makes the div a paragraph inside the link.',
+  },
+  {
     title: 'only the first author link: the author\'s own reply further down keeps its name',
     html: `<p><a href="https://mastodon.example/@alice">Alice</a></p><p>The ferry was late again.</p><p><a href="https://mastodon.example/@alice">Alice</a></p><p>And again tonight.</p>${story(0, 2)}`,
     pageTitle: 'Alice (@alice@mastodon.example)',

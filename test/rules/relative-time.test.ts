@@ -43,6 +43,12 @@ const cases: RuleCase[] = [
     why: 'Without a link, the <time> markup still says the line is the post\'s time stamp.',
   },
   {
+    title: 'a link around the block: Bluesky\'s <a><div>5m</div></a>',
+    html: `<div><a href="https://bsky.app/profile/bob.example.com/post/3kdef" aria-label="April 20, 2026 at 12:05 PM"><p>5m</p></a></div><p>Congratulations, this is great! Does it work offline?</p>`,
+    removed: ['5m'],
+    why: 'Bluesky wraps the time\'s own element in the link to the post; Readability turns that div into a paragraph inside the link.',
+  },
+  {
     title: 'German and French forms: "vor 5 Minuten", "il y a 2 heures"',
     html: `<p><a href="https://forum.example.de/t/1/2">vor 5 Minuten</a></p><p>Die Fähre fuhr heute wieder zu spät ab.</p><p><a href="https://forum.example.fr/t/1/3">il y a 2 heures</a></p><p>Le bac est encore parti en retard.</p>`,
     removed: ['vor 5 Minuten', 'il y a 2 heures'],
@@ -53,6 +59,12 @@ const cases: RuleCase[] = [
     html: `${story(0, 2)}<p>5m ago I saw the ferry leave without its night crew.</p><p><a href="https://mastodon.example/@bob/1">5m ago I saw it too</a></p>`,
     removed: [],
     why: 'A reply\'s own words are what the thread is for; only a line that is nothing but the time goes, even when the reply is a link.',
+  },
+  {
+    title: 'must not remove: a time inside a larger link (a card that links to the post as a whole)',
+    html: `<div><a href="https://bsky.app/profile/bob.example.com/post/3kdef"><p>5m</p><p>Bob: the night ferry is running again from tomorrow, the council says.</p></a></div>${story(0, 2)}`,
+    removed: [],
+    why: 'When the link holds more than the time, the time is part of a card or teaser; what that is, other rules judge.',
   },
   {
     title: 'must not remove: a relative time linked inside prose',

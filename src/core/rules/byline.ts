@@ -56,7 +56,10 @@ const TITLE_AUTHOR = /^([^()@]+?)\s*\(@[^\s()]+\)/u;
  * (the name under the avatar). Only a whole link: "Test User wrote this in May" is prose.
  */
 function isTitleAuthorLink(block: ArticleBlock, author: string): boolean {
-  return block.words <= 5 && block.kind !== 'heading' && block.norm === normalize(author) && linkDensity(block.el) === 1;
+  if (block.words > 5 || block.kind === 'heading' || block.norm !== normalize(author)) return false;
+  // The link may wrap the block (<a><div>Name</div></a>, which Readability makes <a><p>Name</p></a>).
+  const around = block.el.parentElement?.closest('a');
+  return around ? normalize(around.textContent ?? '') === block.norm : linkDensity(block.el) === 1;
 }
 
 export const byline: Rule = {

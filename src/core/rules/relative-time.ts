@@ -33,10 +33,14 @@ const WORDED = new RegExp(
 
 const isRelativeTime = (text: string) => COMPACT.test(text) || WORDED.test(text);
 
-/** The block's whole text is one link to another page, or one <time> element. */
+/**
+ * The block's whole text is one link to another page, or one <time> element. The link may wrap the block
+ * (Bluesky's <a><div>5m</div></a>, which Readability makes <a><p>5m</p></a>).
+ */
 function isStampElement(block: ArticleBlock): boolean {
   const el = block.el;
-  const links = el.localName === 'a' ? [el] : [...el.getElementsByTagName('a')];
+  const around = el.parentElement?.closest('a');
+  const links = el.localName === 'a' ? [el] : around ? [around] : [...el.getElementsByTagName('a')];
   const times = el.localName === 'time' ? [el] : [...el.getElementsByTagName('time')];
   const whole = (e: Element) => squash(e.textContent ?? '') === block.text;
   if (links.length === 1 && whole(links[0]!)) {
