@@ -8,6 +8,11 @@
 import type { ArticleBlock } from './article.ts';
 
 const SIZE = 4;
+/**
+ * Blocks shorter than this are never looked for inside others (contained-block asks from 6 words, truncated-teaser
+ * from 5), so they are never the longer block either: they are not indexed.
+ */
+const MIN_INDEXED_WORDS = 5;
 
 export class BlockIndex {
   private readonly postings = new Map<number, ArticleBlock[]>();
@@ -15,7 +20,12 @@ export class BlockIndex {
 
   constructor(blocks: readonly ArticleBlock[]) {
     for (const block of blocks) {
-      for (const key of new Set(shingleKeys(block.norm))) push(this.postings, key, block);
+      if (block.words < MIN_INDEXED_WORDS) continue;
+      for (const key of shingleKeys(block.norm)) {
+        const list = this.postings.get(key);
+        if (!list) this.postings.set(key, [block]);
+        else if (list.at(-1) !== block) list.push(block);
+      }
       push(this.starts, firstWords(block.norm), block);
     }
   }

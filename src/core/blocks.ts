@@ -75,19 +75,30 @@ const MAX_CREDIT_WORDS = 12;
  * A caption or photo credit that the page set as a plain paragraph: by its class, by its place in a figure,
  * or by its words ("Image copyright Getty Images", "Natalie Naccache | Bloomberg | Getty Images").
  */
-function isCaption(el: Element, root: Element): boolean {
-  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
-    if (node.tagName === 'FIGURE' || CAPTION_CLASS.test(`${node.getAttribute('class') ?? ''} ${node.id}`)) return true;
-  }
+function isCaption(el: Element, captioned: (el: Element) => boolean): boolean {
+  if (captioned(el)) return true;
   const text = squash(el.textContent ?? '');
-  if (TRAILING_CREDIT.test(text)) return true;
+  if (text.endsWith(')') && TRAILING_CREDIT.test(text)) return true;
   if (wordCount(text) > MAX_CREDIT_WORDS || !containsPhrase('photoCredits', text)) return false;
   return /[©|:]/u.test(text) || leadingPhrase('photoCredits', text) !== undefined || /getty|shutterstock/iu.test(text);
 }
 
 export function splitBlocks(root: Element): BlockSeed[] {
   const out: BlockSeed[] = [];
-  const paragraphKind = (el: Element, quoted: boolean): BlockKind => (quoted ? 'quote' : isCaption(el, root) ? 'caption' : 'paragraph');
+  // Whether an element, or one of its ancestors below the root, is a figure or is classed as a caption: each
+  // element of the article is looked at once, however many paragraphs sit below it.
+  const inCaption = new Map<Element, boolean>();
+  const captioned = (el: Element): boolean => {
+    if (el === root) return false;
+    let known = inCaption.get(el);
+    if (known === undefined) {
+      const parent = el.parentElement;
+      known = el.tagName === 'FIGURE' || CAPTION_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.id}`) || (parent !== null && captioned(parent));
+      inCaption.set(el, known);
+    }
+    return known;
+  };
+  const paragraphKind = (el: Element, quoted: boolean): BlockKind => (quoted ? 'quote' : isCaption(el, captioned) ? 'caption' : 'paragraph');
   const visit = (el: Element, quoted: boolean, list: Element | null) => {
     const tag = el.tagName;
     if (tag === 'TABLE') {
