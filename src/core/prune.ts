@@ -12,12 +12,13 @@
  * One walk with plain attribute reads: selector engines and live collections are slow on large pages in jsdom.
  * The copy is made by that walk, or by the DOM's own clone pruned in place (see CopyStrategy).
  */
-import { linksStayInPage } from './article.ts';
+import { type Article, linksStayInPage } from './article.ts';
 import { walkElements } from './dom.ts';
 import { squash } from './text.ts';
+import type { RemovalCategory } from './types.ts';
 
 const FURNITURE_TAGS = new Set([
-  'STYLE', 'LINK', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'DIALOG', 'NAV',
+  'STYLE', 'LINK', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'DIALOG',
 ]);
 const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'dialog', 'alertdialog', 'menu', 'menubar', 'complementary']);
 const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/iu;
@@ -54,11 +55,17 @@ function isFurniture(el: Element, inBody: boolean): boolean {
   // MathJax 2 keeps each formula's TeX in a math/tex script; normalizeMath turns it into <math>.
   if (tag === 'SCRIPT') return el.getAttribute('type') !== 'application/ld+json' && !/^math\/tex/iu.test(el.getAttribute('type') ?? '');
   if (!inBody || tag === 'BODY') return false;
+  // The site's menus sit outside the story. A <nav> inside it (section tabs, a breadcrumb, pages of a
+  // collection: nytimes-5) is what Readability keeps when it reads the page itself: it stays, so Readability
+  // reads the same page, and storyNavigation records what it kept of it as removed.
+  if (tag === 'NAV') return !inStory(el);
   // A <title> in the body is never shown; its raw text would read as markup in a paragraph.
   if (tag === 'TITLE') return true;
   // Site chrome, not the article's own header, footer or sidebar (a byline, a corrections note, a fact box).
-  if (tag === 'FOOTER' || tag === 'HEADER' || tag === 'ASIDE') return el.closest('article, main, [role="main"]') === null && el.querySelector('h1, article') === null;
-  if (tag === 'SVG' || tag === 'svg') return true;
+  if (tag === 'FOOTER' || tag === 'HEADER' || tag === 'ASIDE') return !inStory(el) && el.querySelector('h1, article') === null;
+  // An icon is drawn; a chart or diagram labels itself with <text>, which Readability keeps as the figure's
+  // words (defuddle svg-external-css-fallback: a price chart's months and dollar ticks).
+  if (tag === 'SVG' || tag === 'svg') return !labelsItself(el);
   if (el.hasAttribute('hidden')) return !isOrphanSegment(el);
   // Modal libraries set aria-hidden on the whole app while a cookie dialog is open: keep what holds the story.
   if (el.getAttribute('aria-hidden') === 'true') return el.querySelector('article, main, [role="main"], h1') === null;
@@ -66,9 +73,78 @@ function isFurniture(el: Element, inBody: boolean): boolean {
   const role = el.getAttribute('role');
   // A table of contents inside the story (MediaWiki's <div id="toc" role="navigation">) is the article's own
   // outline, which Readability keeps: the rules judge it, not the copy.
-  if (role === 'navigation' && linksStayInPage(el) && el.closest('article, main, [role="main"]') !== null) return false;
+  if (role === 'navigation' && linksStayInPage(el) && inStory(el)) return false;
   return role !== null && FURNITURE_ROLES.has(role);
 }
+
+function labelsItself(svg: Element): boolean {
+  for (const text of svg.getElementsByTagName('text')) if ((text.textContent ?? '').trim() !== '') return true;
+  return false;
+}
+
+/**
+ * Why the copy leaves out what Readability would keep if it sat inside the article: page chrome that is shown
+ * (a <nav>, a site header, a footer or banner landmark). Hidden
+ * elements, scripts and form controls are not on the list: Readability drops them itself, as it drops <footer>
+ * and <aside> elements and the landmarks it calls unlikely (navigation, menu, complementary, dialog).
+ */
+export type LeftOutReason = 'site-navigation' | 'site-header' | 'site-footer';
+
+const READABILITY_DROPS_ROLE = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
+
+/** For furniture the copy leaves out: the reason, when Readability would keep it inside an article. */
+function chromeReason(el: Element): LeftOutReason | null {
+  const role = el.getAttribute('role');
+  if (role !== null && READABILITY_DROPS_ROLE.has(role)) return null;
+  const tag = el.localName;
+  if (tag === 'nav') return 'site-navigation';
+  if (tag === 'header' || role === 'banner') return 'site-header';
+  if (role === 'contentinfo' && tag !== 'footer' && tag !== 'aside') return 'site-footer';
+  return null;
+}
+
+/** What the copy left out, with why; a marker comment stands in its place, numbered by its index here. */
+export interface LeftOut {
+  /** The element as it was (of the page, or of a clone of it): restored from it if Readability keeps the marker. */
+  el: Element;
+  reason: LeftOutReason;
+  mark: Comment;
+}
+
+const MARK = 'ro-left-out ';
+/** The markers made for copies being pruned in place, told apart from the page's own comments by identity. */
+const marks = new WeakSet<Node>();
+
+/** Records a left-out element and returns the comment that marks its place in the copy. */
+function markLeftOut(copy: Document, leftOut: LeftOut[], el: Element, reason: LeftOutReason): Comment {
+  const mark = copy.createComment(MARK + leftOut.length);
+  leftOut.push({ el, reason, mark });
+  marks.add(mark);
+  return mark;
+}
+
+/**
+ * A marker alone in its element would go with it: Readability removes an element left with no text (a
+ * <div> that only held a <nav>), which on the page itself held the left-out text. The marker
+ * moves up beside the outermost element it leaves empty.
+ */
+function hoistMarks(leftOut: readonly LeftOut[]): void {
+  for (const { mark } of leftOut) {
+    for (let parent = mark.parentElement; parent && parent.localName !== 'body' && isEmpty(parent); parent = mark.parentElement) {
+      parent.parentNode?.insertBefore(mark, parent.nextSibling);
+    }
+  }
+}
+
+/** Readability's test for an element without content: no text, and no element but <br> and <hr>. */
+function isEmpty(el: Element): boolean {
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) if (child.localName !== 'br' && child.localName !== 'hr') return false;
+  return (el.textContent ?? '').trim() === '';
+}
+
+const isMark = (node: Node) => marks.has(node);
+
+const inStory = (el: Element) => el.closest('article, main, [role="main"]') !== null;
 
 /**
  * The element without its inline style: hidden elements are already left out, Readability drops styles from
@@ -168,6 +244,11 @@ export type CopyStrategy = 'walk' | 'clone';
 
 export interface WorkingCopy {
   doc: Document;
+  /**
+   * What the copy left out where Readability might keep it, each marked in the copy by a comment (see
+   * restoreLeftOut): page chrome that is shown.
+   */
+  leftOut: LeftOut[];
   /**
    * The text of a byline found outside the region (see outsideReads), if any: a hint for the metadata when
    * Readability finds none in the copy. It is data only; the copy does not hold it.
@@ -341,8 +422,9 @@ type Step = { source: Node; parent: Node; inBody: boolean } | { attach: Node; to
 /**
  * The copy by a walk: only what is kept is copied. Each element is filled while it is still detached and
  * attached once complete, so the copy is connected to its document in one step at the end, not node by node.
+ * Where it leaves out page chrome Readability might keep (chromeReason), a marker stands.
  */
-function walkCopy(doc: Document, cut: RegionCut, streamed: ReadonlySet<string>): Document {
+function walkCopy(doc: Document, cut: RegionCut, streamed: ReadonlySet<string>, leftOut: LeftOut[]): Document {
   const copy = doc.cloneNode(false) as Document;
   const stack: Step[] = [];
   const pushChildren = (source: Node, parent: Node, inBody: boolean) => {
@@ -358,7 +440,11 @@ function walkCopy(doc: Document, cut: RegionCut, streamed: ReadonlySet<string>):
       continue;
     }
     const { source, parent, inBody } = step;
-    if (!keeps(source, inBody, streamed)) continue;
+    if (!keeps(source, inBody, streamed)) {
+      const reason = inBody && source.nodeType === 1 ? chromeReason(source as Element) : null;
+      if (reason) parent.appendChild(markLeftOut(copy, leftOut, source as Element, reason));
+      continue;
+    }
     if (source.nodeType !== 1) {
       parent.appendChild(copy.importNode(source, false));
       continue;
@@ -374,7 +460,7 @@ function walkCopy(doc: Document, cut: RegionCut, streamed: ReadonlySet<string>):
 /** Every element isFurniture, keeps or the attribute clean-up may act on: a superset, each one decided by keeps(). */
 const CANDIDATES = [
   ...[...FURNITURE_TAGS].map((t) => t.toLowerCase()),
-  'script', 'title', 'footer', 'header', 'aside', 'svg', 'form', 'base', '[hidden]', '[aria-hidden]', '[style]', '[role]',
+  'script', 'nav', 'title', 'footer', 'header', 'aside', 'svg', 'form', 'base', '[hidden]', '[aria-hidden]', '[style]', '[role]',
 ].join(',');
 const SHOW_COMMENT = 0x80; // NodeFilter.SHOW_COMMENT, without a window at hand
 
@@ -384,7 +470,7 @@ const SHOW_COMMENT = 0x80; // NodeFilter.SHOW_COMMENT, without a window at hand
  * tree walker rather than by visiting every node in script. The region is found again in the clone (the same
  * structure, so the same element). What the region leaves out is read (outsideReads) before it goes.
  */
-function cloneCopy(doc: Document, regionOf: (doc: Document) => Element | null, streamed: ReadonlySet<string>): { copy: Document; reads: OutsideReads } {
+function cloneCopy(doc: Document, regionOf: (doc: Document) => Element | null, streamed: ReadonlySet<string>, leftOut: LeftOut[]): { copy: Document; reads: OutsideReads } {
   const copy = doc.cloneNode(true) as Document;
   const cut = new RegionCut(regionOf(copy), copy.body);
   cut.probe();
@@ -392,7 +478,7 @@ function cloneCopy(doc: Document, regionOf: (doc: Document) => Element | null, s
   for (const node of [...cut.skipped, ...cut.skippedOther]) node.parentNode?.removeChild(node);
   for (let node = copy.firstChild; node; ) {
     const next: ChildNode | null = node.nextSibling;
-    if (node.nodeType === 1) pruneClone(node as Element, streamed);
+    if (node.nodeType === 1) pruneClone(node as Element, streamed, leftOut);
     else if (!keeps(node, false, streamed)) copy.removeChild(node);
     node = next;
   }
@@ -403,7 +489,7 @@ function cloneCopy(doc: Document, regionOf: (doc: Document) => Element | null, s
  * Prunes a cloned <html> (or any element outside a body) in place. Below a <body>, elements are judged as in
  * the body (walkCopy's inBody); elsewhere only by tag.
  */
-function pruneClone(root: Element, streamed: ReadonlySet<string>): void {
+function pruneClone(root: Element, streamed: ReadonlySet<string>, leftOut: LeftOut[]): void {
   const doc = root.ownerDocument;
   const bodies = Array.from(root.getElementsByTagName('body'));
   const isBody = (el: Element) => el.tagName.toUpperCase() === 'BODY';
@@ -422,11 +508,15 @@ function pruneClone(root: Element, streamed: ReadonlySet<string>): void {
   }
   for (const el of Array.from(root.querySelectorAll(CANDIDATES))) {
     if (!el.isConnected) continue; // inside furniture already gone
-    if (!keeps(el, inBody(el), streamed)) el.remove();
+    const within = inBody(el);
+    if (keeps(el, within, streamed)) continue;
+    const reason = within ? chromeReason(el) : null;
+    if (reason) el.parentNode?.replaceChild(markLeftOut(doc, leftOut, el, reason), el);
+    else el.remove();
   }
   const comments: Node[] = [];
   const walker = doc.createTreeWalker(root, SHOW_COMMENT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!keeps(node, true, streamed)) comments.push(node);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!keeps(node, true, streamed) && !isMark(node)) comments.push(node);
   for (const node of comments) node.parentNode?.removeChild(node);
   for (const el of Array.from(root.querySelectorAll('[style], [aria-hidden]'))) {
     el.removeAttribute('style');
@@ -463,17 +553,22 @@ function makeCopy(doc: Document, regionOf: (doc: Document) => Element | null, st
   const streamed = new Set(swaps.flatMap((s) => [s.target, s.segment]));
   let copy: Document;
   let reads: OutsideReads;
+  const leftOut: LeftOut[] = [];
   if (strategy === 'clone') {
-    ({ copy, reads } = cloneCopy(doc, regionOf, streamed));
+    ({ copy, reads } = cloneCopy(doc, regionOf, streamed, leftOut));
   } else {
     const cut = new RegionCut(regionOf(doc), doc.body);
-    copy = walkCopy(doc, cut, streamed);
+    copy = walkCopy(doc, cut, streamed, leftOut);
     reads = outsideReads(cut, copy);
   }
   for (const el of reads.metadata) copy.head?.appendChild(el);
   if (swaps.length > 0) applySwaps(copy, swaps);
   showOrphanSegments(copy);
-  return { doc: copy, bylineHint: reads.byline };
+  hoistMarks(leftOut);
+  // Numbered in the copy's order, so both strategies give the same copy.
+  leftOut.sort((a, b) => (a.mark.compareDocumentPosition(b.mark) & FOLLOWING ? -1 : 1));
+  leftOut.forEach((entry, i) => (entry.mark.data = MARK + i));
+  return { doc: copy, leftOut, bylineHint: reads.byline };
 }
 
 /** A paragraph this long outside the region, and not in furniture, is prose the region would cut off. */
@@ -554,4 +649,104 @@ const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without a window at ha
 
 function inDocumentOrder(elements: Element[]): Element[] {
   return [...elements].sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
+}
+
+/** What restoreLeftOut put back into the article: removed, with its reason, unless the reader keeps boilerplate. */
+export interface Restored {
+  el: Element;
+  reason: LeftOutReason;
+}
+
+/**
+ * After Readability has read the copy: a marker inside its article stands where the copy left out something
+ * Readability keeps when it reads the page itself (nytimes-5: a <nav> of section tabs inside the collection's
+ * <section>). It is put back as the page shows it, so that what Readability alone finds is in the result, and
+ * recordLeftOut records it as removed. The other markers are taken out.
+ */
+export function restoreLeftOut(copy: WorkingCopy, root: Element): Restored[] {
+  const restored: Restored[] = [];
+  if (copy.leftOut.length === 0) return restored;
+  const doc = root.ownerDocument;
+  const found: Comment[] = [];
+  const walker = doc.createTreeWalker(root, SHOW_COMMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Comment).data.startsWith(MARK)) found.push(node as Comment);
+  for (const mark of found) {
+    const entry = copy.leftOut[Number(mark.data.slice(MARK.length))];
+    const el = entry ? shownCopy(entry.el, doc) : null;
+    if (entry && el && squash(el.textContent ?? '') !== '') {
+      mark.parentNode?.replaceChild(el, mark);
+      restored.push({ el, reason: entry.reason });
+    } else {
+      mark.parentNode?.removeChild(mark);
+    }
+  }
+  return restored;
+}
+
+/**
+ * A copy of a left-out element as a reader sees it: without what no reader sees and Readability drops itself
+ * (scripts, styles, hidden elements, form controls, unlikely landmarks), with the chrome it holds.
+ */
+function shownCopy(el: Element, copy: Document): Element | null {
+  if (isClobbered(el)) return null;
+  const top = copyElement(copy, el);
+  const stack: Array<[Node, Node]> = [[el, top]];
+  while (stack.length > 0) {
+    const [source, parent] = stack.pop()!;
+    const children: Array<[Node, Node]> = [];
+    for (let child = source.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        parent.appendChild(copy.importNode(child, false));
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const c = child as Element;
+      if (isClobbered(c) || (isFurniture(c, true) && chromeReason(c) === null)) continue;
+      const node = parent.appendChild(copyElement(copy, c));
+      children.push([c, node]);
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return top;
+}
+
+const EXPLANATIONS: Record<LeftOutReason, string> = {
+  'site-navigation': "The site's navigation (menu or tabs) set inside the article, not part of the story.",
+  'site-header': "The site's header set inside the article, not part of the story.",
+  'site-footer': "The site's footer set inside the article, not part of the story.",
+};
+
+/**
+ * Records the blocks of what restoreLeftOut put back as removed, with the reason the copy left them out
+ * (boilerplate, so a reader who keeps boilerplate sees them in place). Returns the restored elements to take
+ * out of the article once their blocks are gone: an icon or an empty list of theirs must not stay.
+ */
+export function recordLeftOut(article: Article, restored: readonly Restored[], keep: readonly RemovalCategory[] = []): Element[] {
+  const category: RemovalCategory = 'boilerplate';
+  if (restored.length === 0 || keep.includes(category)) return [];
+  const blockEls = new Set(article.blocks.map((b) => b.el));
+  const whole = restored.filter((r) => {
+    // Put back inside a block (a banner <span> in a line), it would be read as part of that block's text.
+    for (let up = r.el.parentElement; up && up !== article.root; up = up.parentElement) if (blockEls.has(up)) return false;
+    return true;
+  });
+  for (const block of article.blocks) {
+    const from = whole.find((r) => r.el.contains(block.el));
+    if (from) article.remove(block, { reason: from.reason, category, explanation: EXPLANATIONS[from.reason] });
+  }
+  return restored.map((r) => r.el);
+}
+
+/**
+ * The <nav> elements Readability kept in the article, as the copy kept them inside the story: each goes, as
+ * site navigation, unless it is the article's own outline (every link in-page, and not a row of ARIA tabs,
+ * which switch panels of the page), which the rules judge.
+ */
+export function storyNavigation(root: Element): Restored[] {
+  const found: Restored[] = [];
+  for (const nav of Array.from(root.getElementsByTagName('nav'))) {
+    if (found.some((r) => r.el.contains(nav)) || (linksStayInPage(nav) && nav.querySelector('[role="tab"], [role="tablist"]') === null)) continue;
+    found.push({ el: nav, reason: 'site-navigation' });
+  }
+  return found;
 }
