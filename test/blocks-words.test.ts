@@ -1,7 +1,7 @@
 /** Words are counted as a reader counts them, in every script: rules, the no-article floor and reading time share it. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { wordCount, words } from '../src/core/text.ts';
+import { squash, squashedLength, wordCount, words } from '../src/core/text.ts';
 import { readingMinutes } from '../src/reader/format.ts';
 import { cleanHtml, ReadOnceError } from '../src/node/index.ts';
 
@@ -70,4 +70,13 @@ describe('the no-article floor', () => {
       assert.equal(found, c.article);
     });
   }
+});
+
+describe('squashedLength', () => {
+  it('is the length of squash() for every kind of white space /\\s/ knows, and for none', () => {
+    const spaces = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => /\s/u.test(ch));
+    assert.equal(spaces.length, 25, 'the white space of JavaScript regular expressions');
+    const texts = ['', ' ', 'a', '  a  b  ', '\n\tx\u00a0\u00a0y\u3000', ...spaces.map((s) => `${s}a${s}${s}b${s}`), `x${spaces.join('')}y`, 'a\u200bb'];
+    for (const text of texts) assert.equal(squashedLength(text), squash(text).length, JSON.stringify(text));
+  });
 });

@@ -5,7 +5,7 @@
 import { BlockIndex } from './block-index.ts';
 import { blockText } from './blocks.ts';
 import type { BlockKind, RemovalCategory } from './types.ts';
-import { endsWithEllipsis, normalize, squash, stemsOf, words } from './text.ts';
+import { endsWithEllipsis, normalize, squashedLength, stemsOf, words } from './text.ts';
 
 export interface ArticleBlock {
   readonly index: number;
@@ -86,9 +86,9 @@ const densities = new WeakMap<Element, number>();
 export function linkDensity(el: Element): number {
   let density = densities.get(el);
   if (density === undefined) {
-    const total = squash(el.textContent ?? '').length;
+    const total = squashedLength(el.textContent ?? '');
     let linked = 0;
-    for (const a of el.getElementsByTagName('a')) linked += squash(a.textContent ?? '').length;
+    for (const a of el.getElementsByTagName('a')) linked += squashedLength(a.textContent ?? '');
     if (el.tagName === 'A') linked = total;
     density = total === 0 ? 0 : Math.min(1, linked / total);
     densities.set(el, density);

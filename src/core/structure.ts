@@ -87,7 +87,11 @@ export function inContentStructure(el: Element): boolean {
   return inDataStructure(el) || inFigure(el);
 }
 
-/** A table, an infobox, a definition list or a reference list: text that is data, a term or a citation. */
+/**
+ * A table, an infobox, a definition list or a reference list: text that is data, a term or a citation. Rules
+ * that call a block furniture by its words alone ask this last, once the words say so; a figure's caption is
+ * left to them ("Subscribe to our sister title" under a picture is a prompt).
+ */
 export function inDataStructure(el: Element): boolean {
   let inside = structured.get(el);
   if (inside === undefined) {
@@ -98,14 +102,6 @@ export function inDataStructure(el: Element): boolean {
 }
 
 const structured = new WeakMap<Element, boolean>();
-
-/**
- * The blocks that a rule may call page furniture by their words alone: those outside data structures. A
- * figure's caption is left to these rules: "Subscribe to our sister title" under a picture is a prompt.
- */
-export function outsideStructures<B extends { el: Element }>(blocks: readonly B[]): B[] {
-  return blocks.filter((b) => !inDataStructure(b.el));
-}
 
 // A box the page itself names as related content: class "related", "relatedContent", "related-stories",
 // "recommended-posts". Whole tokens only: Writerside docs mark sections "h1-related".

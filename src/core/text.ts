@@ -8,6 +8,29 @@ export function squash(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
+/** The length of squash(text), counted without building it. */
+export function squashedLength(text: string): number {
+  let length = 0;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      space = length > 0;
+    } else {
+      if (space) length++;
+      space = false;
+      length++;
+    }
+  }
+  return length;
+}
+
+/** The characters /\s/ matches. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Lower-case words only: punctuation, quotes and dashes do not make two copies differ. */
 export function normalize(text: string): string {
   return words(text).join(' ');

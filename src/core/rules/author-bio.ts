@@ -4,7 +4,7 @@
  */
 import { containsPhrase } from '../phrases.ts';
 import type { Rule } from './rule.ts';
-import { outsideStructures } from '../structure.ts';
+import { inDataStructure } from '../structure.ts';
 
 const TAIL = 4;
 const MAX_WORDS = 80;
@@ -16,8 +16,8 @@ export const authorBio: Rule = {
   id: 'author-bio',
   category: 'boilerplate',
   apply(article) {
-    for (const block of outsideStructures(article.kept().slice(-TAIL))) {
-      if (block.words <= MAX_WORDS && block.kind !== 'heading' && NAME_THEN_VERB.test(block.text) && containsPhrase('authorRoles', block.text)) {
+    for (const block of article.kept().slice(-TAIL)) {
+      if (block.words <= MAX_WORDS && block.kind !== 'heading' && NAME_THEN_VERB.test(block.text) && containsPhrase('authorRoles', block.text) && !inDataStructure(block.el)) {
         article.remove(block, { reason: this.id, category: this.category, explanation: "Author's bio" });
       }
     }

@@ -5,7 +5,7 @@
 import { type ArticleBlock, linkDensity } from '../article.ts';
 import { isPhrase } from '../phrases.ts';
 import type { Rule } from './rule.ts';
-import { outsideStructures } from '../structure.ts';
+import { inDataStructure } from '../structure.ts';
 
 // A label then a separator: "Read also:", "[Read:", "READ MORE |", "Lesen Sie auch —". Not inside quotation
 // marks: quoted speech opens with "Listen:", "Look:", "Watch —" too.
@@ -25,8 +25,8 @@ export const readAlsoTeaser: Rule = {
   id: 'read-also-teaser',
   category: 'teasers',
   apply(article) {
-    for (const block of outsideStructures(article.kept())) {
-      if (block.kind === 'code' || block.kind === 'table' || block.words > 30) continue;
+    for (const block of article.kept()) {
+      if (block.kind === 'code' || block.kind === 'table' || block.words > 30 || inDataStructure(block.el)) continue;
       if (isShoutedLink(block)) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Headline of another article' });
         continue;

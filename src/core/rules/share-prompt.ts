@@ -6,7 +6,7 @@
 import { linkDensity, runningText } from '../article.ts';
 import { containsPhrase, findPhrase, isPhrase } from '../phrases.ts';
 import type { Rule } from './rule.ts';
-import { outsideStructures } from '../structure.ts';
+import { inDataStructure } from '../structure.ts';
 
 const MAX_WORDS = 40;
 const SHORT = 8;
@@ -20,8 +20,8 @@ export const sharePrompt: Rule = {
   category: 'boilerplate',
   apply(article) {
     const [first, last] = runningText(article);
-    for (const block of outsideStructures(article.kept())) {
-      if (block.kind === 'code' || block.kind === 'table' || block.words > MAX_WORDS) continue;
+    for (const block of article.kept()) {
+      if (block.kind === 'code' || block.kind === 'table' || block.words > MAX_WORDS || inDataStructure(block.el)) continue;
       // A page without running text (a thread, a pull request) has no outside: its short comments are its text.
       const outside = first >= 0 && (block.index < first || block.index > last);
       // Inside the story, a short heading or list item that starts with "Share" is about shares ("Share prices fall").

@@ -4,7 +4,7 @@
  */
 import { containsPhrase } from '../phrases.ts';
 import type { Rule } from './rule.ts';
-import { outsideStructures } from '../structure.ts';
+import { inDataStructure } from '../structure.ts';
 
 // A WordPress shortcode the site failed to render: "[button link=…]Send us YOUR kit review[/button]".
 const SHORTCODE = /^\[([a-z_-]+)\b[^\]]*\].*\[\/\1\]$/iu;
@@ -13,9 +13,10 @@ export const siteNotice: Rule = {
   id: 'site-notice',
   category: 'boilerplate',
   apply(article) {
-    for (const block of outsideStructures(article.kept())) {
+    for (const block of article.kept()) {
       if (block.kind === 'code') continue;
-      if ((block.words <= 60 && block.kind !== 'heading' && containsPhrase('siteNotices', block.text)) || SHORTCODE.test(block.text)) {
+      const notice = (block.words <= 60 && block.kind !== 'heading' && containsPhrase('siteNotices', block.text)) || SHORTCODE.test(block.text);
+      if (notice && !inDataStructure(block.el)) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'Site notice (cookies, scripts, affiliate links)' });
       }
     }
