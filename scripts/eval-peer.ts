@@ -23,7 +23,7 @@
 import { parseArgs } from 'node:util';
 import { readerText } from '../src/core/blocks.ts';
 import { normalizeContent } from '../src/core/normalize.ts';
-import { showStreamedSegments, workingCopy } from '../src/core/prune.ts';
+import { showAsReaderSaw, workingCopy } from '../src/core/prune.ts';
 import { parseHtml, ReadOnceError } from '../src/node/index.ts';
 import { pageF1, scorePage, tokenize } from './lib/metric.ts';
 import { peerDir, readPeerPages, readVerdicts, SUITES, type Suite, type Verdict, VerdictIndex } from './lib/peer.ts';
@@ -76,8 +76,8 @@ function missingWords(kept: string, found: string): string[] {
 function readabilityWords(html: string, url: string): { page: string; copy: string } {
   const doc = parseHtml(html, url);
   const copy = workingCopy(doc); // as cleanDocument copies by default
-  // The page as a reader saw it: React's streamed segments in place, as its scripts put them once loaded.
-  showStreamedSegments(doc);
+  // The page as a reader saw it: React's streamed segments in place, a story under a modal's aria-hidden shown.
+  showAsReaderSaw(doc);
   // No reader sees a style sheet, a script (a MathJax TeX script is math, read as such), a <title> in the body
   // or a comment: they must not run into the code text normalizeContent collects (rehype-pretty-copy puts a
   // <style> inside <code>), and a comment between two text nodes ("Page A<!-- -->1", React) makes Readability

@@ -1,7 +1,9 @@
 /**
- * Nothing silently lost: every word Readability keeps on the engine's working copy ends up in `blocks` or in
- * `removed` (with its reason). Read with the same reader's text on both sides (readerText: `<br>` and cells
- * keep words apart, math reads as TeX), so what is compared is how the article is split into blocks.
+ * Nothing silently lost: every word Readability keeps ends up in `blocks`, in `removed` (with its reason) or in
+ * the title. Checked twice on every page: against Readability on the engine's working copy (how the article is
+ * split into blocks) and against Readability alone on the whole page as a reader saw it (what the working copy
+ * costs: the engine must not leave out what Readability finds, unless it records it). Read with the same
+ * reader's text on both sides (readerText: `<br>` and cells keep words apart, math reads as TeX).
  */
 import { Readability } from '@mozilla/readability';
 import assert from 'node:assert/strict';
@@ -10,7 +12,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { readerText } from '../src/core/blocks.ts';
 import { normalizeContent } from '../src/core/normalize.ts';
-import { workingCopy } from '../src/core/prune.ts';
+import { showAsReaderSaw, workingCopy } from '../src/core/prune.ts';
 import { words } from '../src/core/text.ts';
 import { cleanHtml, parseHtml, ReadOnceError } from '../src/node/index.ts';
 
@@ -36,7 +38,28 @@ function readabilityText(html: string, url: string): string {
   return parsed?.content ? readerText(parsed.content) : '';
 }
 
-function lostWords(html: string, url: string): string[] | null {
+/**
+ * What Readability alone keeps of the whole page, as a reader saw it (React's streamed segments in place, a
+ * story under a modal's aria-hidden shown: showAsReaderSaw) and as the engine reads text: after its
+ * normalizeContent (gutters, math glyphs and permalinks go on both sides), without what no reader sees (style
+ * sheets, scripts, comments, a <title> in the body, an iframe's fallback text). As eval:peer measures it.
+ */
+function wholePageText(html: string, url: string): string {
+  const doc = parseHtml(html, url);
+  showAsReaderSaw(doc);
+  for (const el of Array.from(doc.querySelectorAll('style, script:not([type^="math/tex" i]), body title'))) el.remove();
+  // An <iframe>'s own text is never shown (escaped-markup-junk: an editor's escaped markup inside a YouTube embed).
+  for (const el of Array.from(doc.querySelectorAll('iframe'))) el.textContent = '';
+  const comments = doc.createTreeWalker(doc, 128 /* NodeFilter.SHOW_COMMENT */);
+  const unseen: Node[] = [];
+  while (comments.nextNode()) unseen.push(comments.currentNode);
+  for (const node of unseen) node.parentNode?.removeChild(node);
+  normalizeContent(doc);
+  const parsed = new Readability<Element>(doc, { serializer: (el) => el as Element }).parse();
+  return parsed?.content ? readerText(parsed.content) : '';
+}
+
+function lostWords(html: string, url: string, against: (html: string, url: string) => string = readabilityText): string[] | null {
   let result;
   try {
     result = cleanHtml(html, { url });
@@ -44,7 +67,7 @@ function lostWords(html: string, url: string): string[] | null {
     if (e instanceof ReadOnceError) return null;
     throw e;
   }
-  return missingWords(readabilityText(html, url), [...result.blocks.map((b) => b.text), ...result.removed.map((r) => r.text)]);
+  return missingWords(against(html, url), [result.title, ...result.blocks.map((b) => b.text), ...result.removed.map((r) => r.text)]);
 }
 
 const root = path.join(import.meta.dirname, '..');
@@ -63,11 +86,35 @@ for (const dir of readdirSync(e2eDir, { withFileTypes: true })) {
   for (const f of files.filter((f) => f.endsWith('.html'))) pages.push({ name: `e2e/${f}`, file: path.join(e2eDir, f), url: `http://127.0.0.1/${f}` });
 }
 
+// Pages from Defuddle's fixtures (MIT) where the working copy once left out, with no record, words Readability
+// alone keeps: chart labels in an <svg>, a site header around a streamed article, a footer beside an aria-hidden story.
+const lostDir = path.join(root, 'test', 'fixtures', 'lost-words');
+for (const f of readdirSync(lostDir).filter((f) => f.endsWith('.html'))) {
+  const html = readFileSync(path.join(lostDir, f), 'utf8');
+  const url = (/<!--\s*\{"url":\s*"([^"]+)"/u.exec(html.slice(0, 500))?.[1]) ?? `https://example.com/${f.replace(/\.html$/u, '')}`;
+  pages.push({ name: `lost-words/${f}`, file: path.join(lostDir, f), url });
+}
+
+/**
+ * Pages where Readability alone keeps words the engine does not find: known gaps, not yet closed. On these
+ * news pages Readability finds too little text on its first attempt and retries without its filter of unlikely
+ * candidates, which then keeps the site's menu (role=navigation, inside the site <header>); the working copy
+ * leaves that menu out, and Readability on the copy succeeds on its first attempt.
+ */
+const WHOLE_PAGE_GAPS: Record<string, string> = {
+  'e2e/memory/latest-10pm.html': "Readability's retry without its filter keeps the site menu (243 words)",
+  'e2e/memory/latest-4pm.html': "Readability's retry without its filter keeps the site menu (241 words)",
+};
+
 for (const page of pages) {
   test(`nothing silently lost: ${page.name}`, () => {
     const lost = lostWords(readFileSync(page.file, 'utf8'), page.url);
     if (lost === null) return; // no article: nothing kept to lose
-    assert.deepEqual(lost, [], `${lost.length} words Readability keeps are in neither blocks nor removed`);
+    assert.deepEqual(lost, [], `${lost.length} words Readability keeps on the working copy are in neither blocks nor removed`);
+  });
+  test(`nothing silently lost to the working copy: ${page.name}`, { todo: WHOLE_PAGE_GAPS[page.name] }, () => {
+    const lost = lostWords(readFileSync(page.file, 'utf8'), page.url, wholePageText) ?? [];
+    assert.deepEqual(lost, [], `${lost.length} words Readability alone keeps on the page are in neither blocks nor removed`);
   });
 }
 

@@ -7,7 +7,7 @@
  * Shared by test/prune.test.ts (fixture pages) and scripts/copy-loss.ts (the corpora).
  */
 import { Readability } from '@mozilla/readability';
-import { copyWithoutFurniture, showStreamedSegments, workingCopy } from '../../src/core/prune.ts';
+import { copyWithoutFurniture, showAsReaderSaw, workingCopy } from '../../src/core/prune.ts';
 
 export interface CopyLoss {
   /** Words Readability keeps on the whole page. */
@@ -46,9 +46,9 @@ function missing(from: readonly string[], kept: readonly string[]): string[] {
 }
 
 export function copyLoss(doc: Document): CopyLoss {
-  // The page as a reader saw it: React's streamed segments in place, as its scripts put them once loaded.
+  // The page as a reader saw it: React's streamed segments in place, a story under a modal's aria-hidden shown.
   const page = doc.cloneNode(true) as Document;
-  showStreamedSegments(page);
+  showAsReaderSaw(page);
   const whole = read(page).words;
   const copy = workingCopy(doc);
   const onCopy = read(copy.doc);

@@ -67,8 +67,7 @@ function isFurniture(el: Element, inBody: boolean): boolean {
   // words (defuddle svg-external-css-fallback: a price chart's months and dollar ticks).
   if (tag === 'SVG' || tag === 'svg') return !labelsItself(el);
   if (el.hasAttribute('hidden')) return !isOrphanSegment(el);
-  // Modal libraries set aria-hidden on the whole app while a cookie dialog is open: keep what holds the story.
-  if (el.getAttribute('aria-hidden') === 'true') return el.querySelector('article, main, [role="main"], h1') === null;
+  if (el.getAttribute('aria-hidden') === 'true') return !isShownStory(el);
   if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) return true;
   const role = el.getAttribute('role');
   // A table of contents inside the story (MediaWiki's <div id="toc" role="navigation">) is the article's own
@@ -143,6 +142,9 @@ function isEmpty(el: Element): boolean {
 }
 
 const isMark = (node: Node) => marks.has(node);
+
+/** Modal libraries set aria-hidden on the whole app while a cookie dialog is open: what holds the story is shown. */
+const isShownStory = (el: Element) => el.querySelector('article, main, [role="main"], h1') !== null;
 
 const inStory = (el: Element) => el.closest('article, main, [role="main"]') !== null;
 
@@ -312,15 +314,18 @@ function applySwaps(copy: Document, swaps: readonly Swap[]): void {
 }
 
 /**
- * Puts React's streamed segments in place in `doc` itself, as the working copy does: what the page's own
- * $RC/$RS scripts show once it has loaded, and a segment whose script is gone shown where it was sent. That is
- * the page a reader saw, for measuring what Readability alone keeps of it (a saved page whose scripts did not
- * run still shows the skeleton). The engine never calls this on the page it is given.
+ * Shows in `doc` itself what the working copy reads as shown: React's streamed segments in place (what the
+ * page's own $RC/$RS scripts show once it has loaded; a segment whose script is gone, where it was sent), and
+ * the story under an aria-hidden a modal left on the page (on screen all along). That is the page a reader saw,
+ * for measuring what Readability alone keeps of it: on a saved page whose scripts did not run, or whose story
+ * is aria-hidden, Readability reads only the skeleton or the chrome around the story. The engine never calls
+ * this on the page it is given.
  */
-export function showStreamedSegments(doc: Document): void {
+export function showAsReaderSaw(doc: Document): void {
   const swaps = streamedSwaps(doc);
   if (swaps.length > 0) applySwaps(doc, swaps);
   showOrphanSegments(doc);
+  for (const el of Array.from(doc.body?.querySelectorAll('[aria-hidden="true"]') ?? [])) if (isShownStory(el)) el.removeAttribute('aria-hidden');
 }
 
 function showOrphanSegments(doc: Document): void {
