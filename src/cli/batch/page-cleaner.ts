@@ -19,7 +19,7 @@ import { decode, looksLikeHtml } from '../input.ts';
 import { formatResult } from '../format.ts';
 import type { DropTask, PageOutcome, PageTask } from './types.ts';
 
-const WINDOW_PAGES = 16;
+export const WINDOW_PAGES = 16;
 
 function blankWindow(): JSDOM {
   return new JSDOM('<!doctype html><title></title>', { url: 'about:blank', virtualConsole: new VirtualConsole() });
