@@ -61,13 +61,24 @@ export class Article {
     return (this.blockIndex ??= new BlockIndex(this.blocks));
   }
 
-  /** The blocks no rule has removed yet, in reading order. */
-  kept(): ArticleBlock[] {
-    return this.blocks.filter((b) => !b.removal);
+  private removals = 0;
+  private keptNow?: { removals: number; blocks: readonly ArticleBlock[] };
+
+  /** How many blocks rules have removed: what is worked out from the kept blocks holds until it changes. */
+  get version(): number {
+    return this.removals;
+  }
+
+  /** The blocks no rule has removed yet, in reading order; every rule asks, so it is kept until a removal. */
+  kept(): readonly ArticleBlock[] {
+    if (this.keptNow?.removals !== this.removals) this.keptNow = { removals: this.removals, blocks: this.blocks.filter((b) => !b.removal) };
+    return this.keptNow.blocks;
   }
 
   remove(block: ArticleBlock, removal: BlockRemoval): void {
-    if (!block.removal) block.removal = removal;
+    if (block.removal) return;
+    block.removal = removal;
+    this.removals++;
   }
 }
 
@@ -112,7 +123,15 @@ export function isProse(block: ArticleBlock): boolean {
  * Where the running text begins and ends: the first and last prose block still kept. Truncated blocks ("…")
  * are teasers, not running text. Returns [-1, -1] for an article without prose.
  */
-export function runningText(article: Article): [number, number] {
+export function runningText(article: Article): readonly [number, number] {
+  let known = running.get(article);
+  if (known?.version !== article.version) running.set(article, (known = { version: article.version, range: findRunningText(article) }));
+  return known.range;
+}
+
+const running = new WeakMap<Article, { version: number; range: readonly [number, number] }>();
+
+function findRunningText(article: Article): [number, number] {
   let first = -1;
   let last = -1;
   for (const block of article.kept()) {
