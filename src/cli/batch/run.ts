@@ -241,7 +241,7 @@ class Batch {
       // reactions and a nextTick) stay queued and hold the document, its window and every window before it.
       // A worker's live heap then grew ~6 MB a page for the whole run (1.5 GB after 264 dev pages; the
       // out-of-memory records of the 2,024-page runs). With 'async' the loop turns between pages and the
-      // live heap after GC stays between 50 and 150 MB (the 16 pages of a window) however long the run.
+      // live heap after GC stays between 50 and 90 MB (the pages of one window) however long the run.
       atomics: 'async',
     });
     const stop = () => {
