@@ -32,6 +32,8 @@ export function normalizeContent(doc: Document): void {
       return;
     } else if (name === 'mjx-container') math.mathjax.push(el);
     else if (name === 'img' && isTexImage(el)) math.texImages.push(el);
+    // Most elements of an article carry no attribute at all: one question instead of six.
+    if (!el.hasAttributes()) return;
     const cls = el.getAttribute('class');
     if (cls !== null) {
       if (KATEX_CLASS.test(cls)) math.katex.push(el);
