@@ -109,3 +109,17 @@ describe('showAsReaderSaw: the page as the working copy reads it shown, for meas
     assert.doesNotMatch(doc.getElementById('slot')?.textContent ?? '', /Loading/u);
   });
 });
+
+describe('chrome inside a line', () => {
+  // Found by test/hostile/properties.test.ts: a <nav> inside <strong>, which would join the line's text.
+  it('is not put back: the kept blocks are what the html shows', () => {
+    const result = cleanHtml(page(`<div class="story"><h1>Ferry budget</h1>${paragraphs(6)}<p><strong>Note<nav><a href="/">Front page of the gazette</a></nav></strong></p></div>`), { url });
+    assert.doesNotMatch(result.html, /Front page/u);
+    assert.doesNotMatch(result.blocks.map((b) => b.text).join('\n'), /Front page/u);
+  });
+
+  it('is put back and recorded when it sits between blocks of the same element', () => {
+    const result = cleanHtml(page(`<div class="story"><h1>Ferry budget</h1>${paragraphs(6)}<nav><a href="/">Front page of the gazette</a></nav>${paragraphs(2)}</div>`), { url });
+    assert.deepEqual(result.removed.filter((r) => r.reason === 'site-navigation').map((r) => r.text), ['Front page of the gazette']);
+  });
+});

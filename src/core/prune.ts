@@ -3,7 +3,8 @@
  * walk and serialise (it caches the whole body as HTML before each attempt). Nothing skipped here is what a
  * reader would call the article:
  * - scripts, styles, frames, form controls, navigation, site footers, hidden elements, ARIA landmarks of the
- *   page chrome;
+ *   page chrome (a <nav> inside the story stays; chrome that is shown leaves a marker, so that what Readability
+ *   would keep of it on the page is put back and recorded as removed: restoreLeftOut, storyNavigation);
  * - when one element holds nearly all the page's paragraphs (proseRegion), everything of the body outside it
  *   but its siblings that hold content: the other columns, rails and footers of the page.
  * Structured data (JSON-LD) stays, since Readability reads the byline and date from it; so do <noscript>
@@ -677,7 +678,8 @@ export function restoreLeftOut(copy: WorkingCopy, root: Element): Restored[] {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Comment).data.startsWith(MARK)) found.push(node as Comment);
   for (const mark of found) {
     const entry = copy.leftOut[Number(mark.data.slice(MARK.length))];
-    const el = entry ? shownCopy(entry.el, doc) : null;
+    // Chrome inside a line (a <nav> in <strong>, tag soup) would join that line's text: it is not put back.
+    const el = entry && !IN_LINE.has(mark.parentElement?.localName ?? '') ? shownCopy(entry.el, doc) : null;
     if (entry && el && squash(el.textContent ?? '') !== '') {
       mark.parentNode?.replaceChild(el, mark);
       restored.push({ el, reason: entry.reason });
@@ -715,6 +717,12 @@ function shownCopy(el: Element, copy: Document): Element | null {
   return top;
 }
 
+/** Elements that flow inside a line of text. */
+const IN_LINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'label', 'mark',
+  'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'nobr',
+]);
+
 const EXPLANATIONS: Record<LeftOutReason, string> = {
   'site-navigation': "The site's navigation (menu or tabs) set inside the article, not part of the story.",
   'site-header': "The site's header set inside the article, not part of the story.",
@@ -731,7 +739,8 @@ export function recordLeftOut(article: Article, restored: readonly Restored[], k
   if (restored.length === 0 || keep.includes(category)) return [];
   const blockEls = new Set(article.blocks.map((b) => b.el));
   const whole = restored.filter((r) => {
-    // Put back inside a block (a banner <span> in a line), it would be read as part of that block's text.
+    // Put back inside a block (a <nav> in a line Readability made a paragraph of), it is part of that block's
+    // text now, as on the page: it stays with the block.
     for (let up = r.el.parentElement; up && up !== article.root; up = up.parentElement) if (blockEls.has(up)) return false;
     return true;
   });
@@ -739,7 +748,7 @@ export function recordLeftOut(article: Article, restored: readonly Restored[], k
     const from = whole.find((r) => r.el.contains(block.el));
     if (from) article.remove(block, { reason: from.reason, category, explanation: EXPLANATIONS[from.reason] });
   }
-  return restored.map((r) => r.el);
+  return whole.map((r) => r.el);
 }
 
 /**
