@@ -67,6 +67,8 @@ function isFurniture(el: Element, inBody: boolean): boolean {
   // An icon is drawn; a chart or diagram labels itself with <text>, which Readability keeps as the figure's
   // words (defuddle svg-external-css-fallback: a price chart's months and dollar ticks).
   if (tag === 'SVG' || tag === 'svg') return !labelsItself(el);
+  // Most elements carry no attribute at all: one question instead of four.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return !isOrphanSegment(el);
   if (el.getAttribute('aria-hidden') === 'true') return !isShownStory(el);
   if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) return true;
@@ -154,7 +156,7 @@ const inStory = (el: Element) => el.closest('article, main, [role="main"]') !== 
  * the article anyway, and parsing every style attribute again is most of what copying costs in jsdom.
  */
 function copyElement(copy: Document, el: Element): Element {
-  if (!el.hasAttribute('style') && !el.hasAttribute('aria-hidden')) return copy.importNode(el, false);
+  if (!el.hasAttributes() || (!el.hasAttribute('style') && !el.hasAttribute('aria-hidden'))) return copy.importNode(el, false);
   let node: Element;
   try {
     node = copy.createElementNS(el.namespaceURI, el.localName);
