@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { WARCRecord, WARCSerializer } from 'warcio';
-import { PageCleaner } from '../src/cli/batch/page-cleaner.ts';
+import { PageCleaner, WINDOW_PAGES } from '../src/cli/batch/page-cleaner.ts';
 import { progressLine, Tally } from '../src/cli/batch/progress.ts';
 import { runBatch, type BatchSeams } from '../src/cli/batch/run.ts';
 import { safeName } from '../src/cli/batch/sources.ts';
@@ -95,6 +95,9 @@ describe('readonce batch', () => {
     cleaner.clean({ id: '2', url: 'https://other.example/x', kind: 'html', body: tweets, keep: [] });
     const again = cleaner.clean({ id: '3', url, kind: 'html', body: seed, keep: [] });
     assert.deepEqual(again, first);
+    // and in the next window, once this one is replaced
+    for (let i = 4; i <= WINDOW_PAGES; i++) cleaner.clean({ id: String(i), url: 'https://other.example/x', kind: 'html', body: tweets, keep: [] });
+    assert.deepEqual(cleaner.clean({ id: 'next', url, kind: 'html', body: seed, keep: [] }), first);
     assert.deepEqual(first, { ok: true, result: cleanHtml(seed.toString('utf8'), { url }) });
   });
 
