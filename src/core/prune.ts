@@ -191,12 +191,12 @@ export function proseRegion(doc: Document): Element | null {
   if (!body) return null;
   const sums = new Map<Element, number>();
   let total = 0;
-  // The DOM's own list of paragraphs: in a browser it is found natively, not by visiting every element in script.
-  for (const p of body.getElementsByTagName('p')) {
+  walkElements(body, (p) => {
+    if (p.localName !== 'p') return;
     const length = (p.textContent ?? '').trim().length;
     total += length;
     for (let el: Element | null = p; length > 0 && el && el !== body; el = el.parentElement) sums.set(el, (sums.get(el) ?? 0) + length);
-  }
+  });
   if (total < REGION_MIN_TEXT) return body;
   let region: Element = body;
   for (let descended = true; descended; ) {
