@@ -87,7 +87,7 @@ function timeInPage({ runs, stages, options }: { runs: number; stages: boolean; 
     const parse: number[] = [];
     for (let i = 0; i < runs; i++) {
       let doc: Document | undefined;
-      copy.push(time(() => (doc = bench.workingCopy(document, options.copy ?? 'clone').doc)));
+      copy.push(time(() => (doc = bench.workingCopy(document, options.copy ?? 'walk').doc)));
       parse.push(time(() => new bench.Readability(doc!).parse()));
     }
     result.stages = { copy: median(copy), parse: median(parse), rest: Math.max(0, result.ours - median(copy) - median(parse)) };
