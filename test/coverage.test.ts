@@ -87,12 +87,15 @@ for (const dir of readdirSync(e2eDir, { withFileTypes: true })) {
 }
 
 // Pages from Defuddle's fixtures (MIT) where the working copy once left out, with no record, words Readability
-// alone keeps: chart labels in an <svg>, a site header around a streamed article, a footer beside an aria-hidden story.
-const lostDir = path.join(root, 'test', 'fixtures', 'lost-words');
-for (const f of readdirSync(lostDir).filter((f) => f.endsWith('.html'))) {
-  const html = readFileSync(path.join(lostDir, f), 'utf8');
-  const url = (/<!--\s*\{"url":\s*"([^"]+)"/u.exec(html.slice(0, 500))?.[1]) ?? `https://example.com/${f.replace(/\.html$/u, '')}`;
-  pages.push({ name: `lost-words/${f}`, file: path.join(lostDir, f), url });
+// alone keeps: chart labels in an <svg> (lost-words/), a site header around a streamed article and a footer
+// beside an aria-hidden story (hidden/, which the prune tests also read).
+for (const dir of ['lost-words', 'hidden']) {
+  const from = path.join(root, 'test', 'fixtures', dir);
+  for (const f of readdirSync(from).filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(path.join(from, f), 'utf8');
+    const url = (/<!--\s*\{"url":\s*"([^"]+)"/u.exec(html.slice(0, 500))?.[1]) ?? `https://example.com/${f.replace(/\.html$/u, '')}`;
+    pages.push({ name: `${dir}/${f}`, file: path.join(from, f), url });
+  }
 }
 
 /**
