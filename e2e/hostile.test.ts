@@ -155,7 +155,7 @@ describe('hostile page: XSS vectors in the real browser', () => {
     await clickToolbarButton(ext, page);
     const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
     const popupConsole: string[] = [];
-    popup.page.on('console', (m) => popupConsole.push(`${m.type()}: ${m.text()}`));
+    popup.page.on('console', (m) => popupConsole.push(`${m.type()}: ${m.text()} @ ${JSON.stringify(m.location())}`));
     popup.page.on('pageerror', (e) => popupConsole.push(`pageerror: ${e.message}`));
     await popup.waitForArticle();
     await popup.page.mouse.move(200, 200);

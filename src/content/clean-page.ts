@@ -26,9 +26,10 @@ export function cleanPage(doc: Document, settings: Settings): CleanReply {
     // about:blank and the like have no host: no site rule applies.
   }
   const keptEverything = hostname !== '' && keepsEverythingOn(settings.keepEverythingOn, hostname);
-  // The popup renders the Markdown only if Copy Markdown is pressed (markdownOf), and every view sanitises the
-  // HTML where it inserts it (article-view.ts, fold-view.ts, markdown-of.ts): the page's tab waits less.
-  const options: CleanOptions = { url, keep: keptEverything ? [...REMOVAL_CATEGORIES] : settings.keep, markdown: false, sanitize: false };
+  // The popup renders the Markdown only if Copy Markdown is pressed (markdownOf): the reader waits less. The
+  // HTML is sanitised here, in the page's tab: an extension page never parses the page's raw markup, even in an
+  // inert document, where Chromium still reports the inline handlers it refuses (e2e/hostile.test.ts).
+  const options: CleanOptions = { url, keep: keptEverything ? [...REMOVAL_CATEGORIES] : settings.keep, markdown: false };
   const fromPlainText = doc.contentType === 'text/plain';
   try {
     const result = fromPlainText ? cleanText(pageText(doc), options) : cleanDocument(doc, options);

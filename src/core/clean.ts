@@ -165,12 +165,8 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
     throw new ReadOnceError('no-article', 'No article found on this page.');
   }
 
-  if (options.sanitize === false) {
-    gone.forEach((el, i) => (removed[i]!.html = el.outerHTML));
-  } else {
-    sanitizeInPlace(win, root);
-    removedHtml(win, gone).forEach((html, i) => (removed[i]!.html = html));
-  }
+  sanitizeInPlace(win, root);
+  removedHtml(win, gone).forEach((html, i) => (removed[i]!.html = html));
   const markdown = options.markdown === false ? '' : toMarkdown(article.meta.title, root);
   return {
     title: article.meta.title,

@@ -61,8 +61,8 @@ export interface CleanResult {
   blocks: Block[];
   removed: Removal[];
   /**
-   * The cleaned article as HTML, passed through the one sanitizer (sanitize.ts) unless `options.sanitize` is
-   * false; images and captions kept. Every kept block's element carries data-ro-block="<id>".
+   * The cleaned article as HTML, passed through the one sanitizer (sanitize.ts); images and captions kept.
+   * Every kept block's element carries data-ro-block="<id>".
    */
   html: string;
   markdown: string;
@@ -96,13 +96,6 @@ export interface CleanOptions {
    * asked (markdownOf); Turndown is the largest part of a clean in the browser. Default true.
    */
   markdown?: boolean;
-  /**
-   * false leaves `html` and each removal's `html` unsanitised, for a caller that sanitises where it renders and
-   * never uses the HTML otherwise: the extension's content script, whose views (popup, reader) pass everything
-   * through the one sanitizer before inserting it. That keeps DOMPurify's walk off the page's main thread.
-   * Default true: the CLI, the Node API and anything that writes the HTML out get it sanitised.
-   */
-  sanitize?: boolean;
   /**
    * A reading memory to mark the result against (`result.readBefore`); `url` says which page this is. For a memory
    * that must be awaited (IndexedDB, a file), call `markRepeats(result, memory, url)` instead.
