@@ -161,7 +161,7 @@ function codeBlockText(el: Element): string {
 }
 
 // Elements that flow inside a line of text; every other element starts a new one (a cell, a line, an item).
-const INLINE = new Set([
+export const INLINE = new Set([
   'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'label', 'mark',
   'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'nobr',
 ]);

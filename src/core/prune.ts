@@ -14,6 +14,7 @@
  * The copy is made by that walk, or by the DOM's own clone pruned in place (see CopyStrategy).
  */
 import { type Article, linksStayInPage } from './article.ts';
+import { INLINE } from './blocks.ts';
 import { walkElements } from './dom.ts';
 import { squash } from './text.ts';
 import type { RemovalCategory } from './types.ts';
@@ -574,7 +575,7 @@ function makeCopy(doc: Document, regionOf: (doc: Document) => Element | null, st
   showOrphanSegments(copy);
   hoistMarks(leftOut);
   // Numbered in the copy's order, so both strategies give the same copy.
-  leftOut.sort((a, b) => (a.mark.compareDocumentPosition(b.mark) & FOLLOWING ? -1 : 1));
+  leftOut.sort((a, b) => byDocumentOrder(a.mark, b.mark));
   leftOut.forEach((entry, i) => (entry.mark.data = MARK + i));
   return { doc: copy, leftOut, bylineHint: reads.byline };
 }
@@ -655,8 +656,10 @@ function outsideReads(cut: RegionCut, copy: Document): OutsideReads {
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without a window at hand
 
+const byDocumentOrder = (a: Node, b: Node) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1);
+
 function inDocumentOrder(elements: Element[]): Element[] {
-  return [...elements].sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
+  return [...elements].sort(byDocumentOrder);
 }
 
 /** What restoreLeftOut put back into the article: removed, with its reason, unless the reader keeps boilerplate. */
@@ -681,7 +684,7 @@ export function restoreLeftOut(copy: WorkingCopy, root: Element): Restored[] {
   for (const mark of found) {
     const entry = copy.leftOut[Number(mark.data.slice(MARK.length))];
     // Chrome inside a line (a <nav> in <strong>, tag soup) would join that line's text: it is not put back.
-    const el = entry && !IN_LINE.has(mark.parentElement?.localName ?? '') ? shownCopy(entry.el, doc) : null;
+    const el = entry && !INLINE.has(mark.parentElement?.localName ?? '') ? shownCopy(entry.el, doc) : null;
     if (entry && el && squash(el.textContent ?? '') !== '') {
       mark.parentNode?.replaceChild(el, mark);
       restored.push({ el, reason: entry.reason });
@@ -718,12 +721,6 @@ function shownCopy(el: Element, copy: Document): Element | null {
   }
   return top;
 }
-
-/** Elements that flow inside a line of text. */
-const IN_LINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'label', 'mark',
-  'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'nobr',
-]);
 
 const EXPLANATIONS: Record<LeftOutReason, string> = {
   'site-navigation': "The site's navigation (menu or tabs) set inside the article, not part of the story.",
