@@ -186,6 +186,8 @@ export class FirefoxSession {
   async openPopup(tabId: number): Promise<PopupPage> {
     const page = await this.browser.newPage();
     startLoading(page, this.extensionUrl(`popup.html?tabId=${tabId}`));
+    // Before any waitForSelector: one started on about:blank fails, not retries, when the realm goes away.
+    await untilExtensionApis(page);
     return new PopupPage(page);
   }
 
