@@ -16,7 +16,7 @@ import { articlePage } from '../test/hostile/xss-vectors.ts';
 import { SEED } from './support/seed.ts';
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
 
-/** e2e/fixtures/seed/page-inline.html, served from 127.0.0.1 like a news site. */
+/** test/fixtures/seed/page-inline.html, served from 127.0.0.1 like a news site. */
 const SEED_PATH = '/seed/page-inline.html';
 
 const skip = firefoxMissing() ?? false;

@@ -43,7 +43,7 @@ describe('Firefox: reading memory, A then B', { skip, timeout: 180_000 }, () => 
       await popupA.close();
     }
 
-    const b = await firefox.openPage(server.url('/memory/teachers-b.html'));
+    const b = await firefox.openPage(server.url('/memory/teachers/b.html'));
     const popupB = await firefox.openPopup(await firefox.tabIdOf(b));
     try {
       await popupB.article();

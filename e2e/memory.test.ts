@@ -90,7 +90,7 @@ describe('reading memory', () => {
     await a.popup.close();
     await a.page.close();
 
-    const b = await openPopup(ext, onLocalhost(server.url('/memory/teachers-b.html')));
+    const b = await openPopup(ext, onLocalhost(server.url('/memory/teachers/b.html')));
     const folds = b.popup.page.locator('.ro-fold');
     await folds.first().waitFor();
     assert.equal(await b.popup.page.locator('.ro-memory-consent').count(), 0, 'asked once only');
@@ -161,7 +161,7 @@ describe('reading memory', () => {
     assert.equal(await storedArticles(options), 0);
     await options.close();
 
-    const b = await openPopup(ext, onLocalhost(server.url('/memory/teachers-b.html')));
+    const b = await openPopup(ext, onLocalhost(server.url('/memory/teachers/b.html')));
     await b.popup.page.waitForTimeout(1_000);
     assert.equal(await b.popup.page.locator('.ro-fold, .ro-memory-banner').count(), 0);
     await b.popup.close();
@@ -188,7 +188,7 @@ describe('reading memory, "Not now"', () => {
     await a.popup.close();
     await a.page.close();
 
-    const b = await openPopup(ext, onLocalhost(server.url('/memory/teachers-b.html')));
+    const b = await openPopup(ext, onLocalhost(server.url('/memory/teachers/b.html')));
     await b.popup.page.waitForTimeout(1_000);
     assert.equal(await b.popup.page.locator('.ro-memory-consent, .ro-fold, .ro-memory-banner').count(), 0);
     assert.equal(await storedArticles(b.popup.page), 0);

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from './build.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SAMPLES = join(ROOT, 'e2e', 'fixtures');
+const SAMPLES = join(ROOT, 'test', 'fixtures');
 const SAMPLE_PAGE = '/seed/page-inline.html';
 const SHOTS = join(ROOT, 'test-results', 'start');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

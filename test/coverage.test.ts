@@ -88,8 +88,9 @@ for (const dir of readdirSync(e2eDir, { withFileTypes: true })) {
 
 // Pages from Defuddle's fixtures (MIT) where the working copy once left out, with no record, words Readability
 // alone keeps: chart labels in an <svg> (lost-words/), a site header around a streamed article and a footer
-// beside an aria-hidden story (hidden/, which the prune tests also read).
-for (const dir of ['lost-words', 'hidden']) {
+// beside an aria-hidden story (hidden/, which the prune tests also read). Then the pages the e2e tests also
+// serve from here: the seed (seed/) and the hand-made half of the teachers pair (memory/teachers/).
+for (const dir of ['lost-words', 'hidden', 'seed', 'memory/teachers']) {
   const from = path.join(root, 'test', 'fixtures', dir);
   for (const f of readdirSync(from).filter((f) => f.endsWith('.html'))) {
     const html = readFileSync(path.join(from, f), 'utf8');

@@ -151,7 +151,7 @@ function fixturePages(): Array<{ name: string; url: string; html: string }> {
   const pages = goldenPages()
     .filter((p) => existsSync(path.join(p.dir, 'source.html')))
     .map((p) => ({ name: p.slug, url: p.url, html: readFileSync(path.join(p.dir, 'source.html'), 'utf8') }));
-  for (const file of ['e2e/fixtures/seed/page-inline.html', 'e2e/fixtures/figure/article.html', 'test/fixtures/hidden/react-streaming-ssr.html']) {
+  for (const file of ['test/fixtures/seed/page-inline.html', 'e2e/fixtures/figure/article.html', 'test/fixtures/hidden/react-streaming-ssr.html']) {
     pages.push({ name: file, url: 'https://example.com/story', html: readFileSync(path.join(root, file), 'utf8') });
   }
   return pages;

@@ -1,7 +1,7 @@
-/** The seed page's expectations (a copy of shared/fixtures/seed/expected.json, read at run time here). */
+/** The seed page's expectations: test/fixtures/seed/expected.json, the one the unit tests read. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES } from './server.ts';
+import { TEST_FIXTURES } from './server.ts';
 
 export interface SeedExpectation {
   title: string;
@@ -9,7 +9,7 @@ export interface SeedExpectation {
   removed: string[];
 }
 
-export const SEED: SeedExpectation = JSON.parse(readFileSync(join(FIXTURES, 'seed', 'expected.json'), 'utf8'));
+export const SEED: SeedExpectation = JSON.parse(readFileSync(join(TEST_FIXTURES, 'seed', 'expected.json'), 'utf8'));
 
 /** page.txt numbers the summary list ("1. …"); the HTML list items carry the same text without it. */
 export function withoutListNumber(text: string): string {

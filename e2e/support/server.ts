@@ -1,10 +1,15 @@
-/** Serves e2e/fixtures on 127.0.0.1 (an ephemeral port): the pages the tests read, as a site would. */
+/**
+ * Serves e2e/fixtures, then test/fixtures, on 127.0.0.1 (an ephemeral port): the pages the tests read, as a
+ * site would. A path is looked up in each root in turn, so the pages the unit tests read too (the seed in
+ * test/fixtures/seed, the memory pairs in test/fixtures/memory) are served from their one copy.
+ */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const FIXTURES = resolve(fileURLToPath(new URL('../fixtures/', import.meta.url)));
+export const TEST_FIXTURES = resolve(fileURLToPath(new URL('../../test/fixtures/', import.meta.url)));
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,7 +29,20 @@ export interface FixtureServer {
   close: () => Promise<void>;
 }
 
+/** The file `path` names in the first of `roots` that has it; null when none does or it leaves its root. */
+async function readFixture(roots: readonly string[], path: string): Promise<{ file: string; body: Buffer } | null> {
+  for (const root of roots) {
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root + sep)) continue;
+    const body = await readFile(file).catch(() => null);
+    if (body !== null) return { file, body };
+  }
+  return null;
+}
+
+/** `root` first (e2e/fixtures unless a test gives its own copy), then test/fixtures. */
 export async function startFixtureServer(root = FIXTURES): Promise<FixtureServer> {
+  const roots = [resolve(root), TEST_FIXTURES];
   const server: Server = createServer(async (request, response) => {
     let path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     // /generated/too-large.html: more elements than the engine reads at once (its default limit is 40 000 once
@@ -35,30 +53,16 @@ export async function startFixtureServer(root = FIXTURES): Promise<FixtureServer
       return;
     }
     // /slow/<page>: the page's first half at once, the rest SLOW_MS later, so it is caught while loading.
-    if (path.startsWith('/slow/')) {
-      path = path.slice('/slow'.length);
-      const file = normalize(join(root, path));
-      if (!file.startsWith(root)) return void response.writeHead(403).end();
-      const body = await readFile(file, 'utf8').catch(() => null);
-      if (body === null) return void response.writeHead(404).end();
-      const cut = body.indexOf('<p>Ukrainian officials');
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'text/html', 'cache-control': 'no-store' });
-      response.write(body.slice(0, cut));
-      setTimeout(() => response.end(body.slice(cut)), SLOW_MS);
-      return;
-    }
-    const file = normalize(join(root, path));
-    if (!file.startsWith(root)) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      response.end(body);
-    } catch {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
-    }
+    const slow = path.startsWith('/slow/');
+    if (slow) path = path.slice('/slow'.length);
+    const found = await readFixture(roots, path);
+    if (found === null) return void response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+    response.writeHead(200, { 'content-type': TYPES[extname(found.file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    if (!slow) return void response.end(found.body);
+    const body = found.body.toString('utf8');
+    const cut = body.indexOf('<p>Ukrainian officials');
+    response.write(body.slice(0, cut));
+    setTimeout(() => response.end(body.slice(cut)), SLOW_MS);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
