@@ -7,14 +7,13 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { buildTargets } from './firefox/build-target.ts';
-import { ArticlePage, FirefoxSession, READER_HOST, firefoxMissing } from './firefox/firefox-session.ts';
+import { after, describe, it } from 'node:test';
+import { ArticlePage, firefoxMissing, firefoxWithSite } from './firefox/firefox-session.ts';
+import { READER_FRAME } from './pages/reader-page.ts';
 import { ARTIFACTS } from './support/extension.ts';
-import { startPageServer, type PageServer } from './support/page-server.ts';
-import { articlePage } from '../test/hostile/xss-vectors.ts';
 import { SEED } from './support/seed.ts';
-import { startFixtureServer, type FixtureServer } from './support/server.ts';
+import { startPageServer, type PageServer } from './support/server.ts';
+import { articlePage } from '../test/hostile/xss-vectors.ts';
 
 /** test/fixtures/seed/page-inline.html, served from 127.0.0.1 like a news site. */
 const SEED_PATH = '/seed/page-inline.html';
@@ -42,30 +41,15 @@ async function tabsStayInReader(article: ArticlePage): Promise<void> {
 }
 
 describe('Firefox: popup and reader mode on the seed article', { skip, timeout: 180_000 }, () => {
-  let firefox: FirefoxSession | undefined;
-  let server: FixtureServer | undefined;
-  let dir = '';
-
-  before(async () => {
-    const dirs = await buildTargets('firefox-test');
-    dir = dirs['firefox-test'] ?? '';
-    server = await startFixtureServer();
-    firefox = await FirefoxSession.start(dir);
-  });
-
-  after(async () => {
-    await firefox?.close();
-    await server?.close();
-    await pages?.close();
-  });
+  const suite = firefoxWithSite('firefox-test');
+  after(async () => pages?.close());
 
   it('shows the clean article in the popup, then reader mode opens and closes leaving the page as it was', async () => {
-    assert.ok(firefox && server);
-    const url = server.url(SEED_PATH);
-    const article = new ArticlePage(await firefox.openPage(url));
+    const url = suite.server.url(SEED_PATH);
+    const article = new ArticlePage(await suite.firefox.openPage(url));
     try {
       const untouched = await article.serialised();
-      const popup = await firefox.openPopup(await firefox.tabIdOf(article.page));
+      const popup = await suite.firefox.openPopup(await suite.firefox.tabIdOf(article.page));
       try {
         const shown = await popup.article();
         assert.equal(shown.title, SEED.title);
@@ -93,16 +77,15 @@ describe('Firefox: popup and reader mode on the seed article', { skip, timeout: 
   });
 
   it('the toggle-reader command turns reader mode on and off, leaving the page as it was', async () => {
-    assert.ok(firefox && server);
-    const url = server.url(SEED_PATH);
-    const article = new ArticlePage(await firefox.openPage(url));
+    const url = suite.server.url(SEED_PATH);
+    const article = new ArticlePage(await suite.firefox.openPage(url));
     try {
       const untouched = await article.serialised();
-      const tab = { id: await firefox.tabIdOf(article.page), url };
+      const tab = { id: await suite.firefox.tabIdOf(article.page), url };
 
-      assert.deepEqual(await firefox.runCommand('toggle-reader', tab), { open: true });
+      assert.deepEqual(await suite.firefox.runCommand('toggle-reader', tab), { open: true });
       await article.waitForReader(true);
-      assert.deepEqual(await firefox.runCommand('toggle-reader', tab), { open: false });
+      assert.deepEqual(await suite.firefox.runCommand('toggle-reader', tab), { open: false });
       await article.waitForReader(false);
       assert.equal(await article.serialised(), untouched);
     } finally {
@@ -110,24 +93,33 @@ describe('Firefox: popup and reader mode on the seed article', { skip, timeout: 
     }
   });
 
+  /** A page with `head` in its <head>, reader mode turned on over it by the toggle-reader command, in front. */
+  async function readerOverPageWithHead(head: string): Promise<ArticlePage> {
+    const url = await pageWithHead(head);
+    const article = new ArticlePage(await suite.firefox.openPage(url));
+    try {
+      assert.deepEqual(await suite.firefox.runCommand('toggle-reader', { id: await suite.firefox.tabIdOf(article.page), url }), { open: true });
+      await article.waitForReader(true);
+      await article.page.bringToFront();
+      return article;
+    } catch (error) {
+      await article.close();
+      throw error;
+    }
+  }
+
   // Issue 10's attacks on the old in-page overlay that must also fail in Firefox (all of them: page-attacks.test.ts).
   // Firefox's WebDriver BiDi does not show extension frames to the test, so what the reader does is seen from
   // the page: where focus is, what the page's listeners heard, and whether the frame is there.
   it('a page that registers custom elements and hooks attachInternals runs no code on the reader and gets no handle', async () => {
-    assert.ok(firefox && server);
-    const url = await pageWithHead(`<script>window.__log = [];
+    const article = await readerOverPageWithHead(`<script>window.__log = [];
 for (const name of ['readonce-reader', 'readonce-frame', 'ro-reader']) customElements.define(name, class extends HTMLElement {
   constructor() { super(); window.__log.push('constructed ' + name); try { const i = this.attachInternals(); window.__log.push('root ' + (i.shadowRoot && i.shadowRoot.innerHTML)); } catch (e) {} }
 });
 new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) {
   try { n.attachInternals(); window.__log.push('internals on ' + n.localName); } catch (e) {}
 } }).observe(document.documentElement, { childList: true, subtree: true });</script>`);
-    const article = new ArticlePage(await firefox.openPage(url));
     try {
-      const tab = { id: await firefox.tabIdOf(article.page), url };
-      assert.deepEqual(await firefox.runCommand('toggle-reader', tab), { open: true });
-      await article.waitForReader(true);
-      await article.page.bringToFront();
       await tabsStayInReader(article);
       const seen = await article.page.evaluate((selector) => {
         const frame = document.querySelector(selector) as HTMLIFrameElement;
@@ -138,7 +130,7 @@ new MutationObserver((records) => { for (const r of records) for (const n of r.a
           // another origin
         }
         return { tag: frame.localName, contentDocument: frame.contentDocument === null, inside, log: (window as unknown as { __log: string[] }).__log };
-      }, READER_HOST);
+      }, READER_FRAME);
       assert.deepEqual(seen, { tag: 'iframe', contentDocument: true, inside: 'refused', log: [] });
       await article.pressEscape();
       await article.waitForReader(false);
@@ -148,17 +140,11 @@ new MutationObserver((records) => { for (const r of records) for (const n of r.a
   });
 
   it('capture-phase key listeners on window and document neither hear nor block the reader\'s keys; Esc closes it', async () => {
-    assert.ok(firefox && server);
-    const url = await pageWithHead(`<script>window.__log = [];
+    const article = await readerOverPageWithHead(`<script>window.__log = [];
 for (const target of [window, document]) for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'click', 'mousedown']) {
   target.addEventListener(type, (e) => { window.__log.push(type + ' ' + (e.key || '')); e.preventDefault(); e.stopImmediatePropagation(); }, true);
 }</script>`);
-    const article = new ArticlePage(await firefox.openPage(url));
     try {
-      const tab = { id: await firefox.tabIdOf(article.page), url };
-      assert.deepEqual(await firefox.runCommand('toggle-reader', tab), { open: true });
-      await article.waitForReader(true);
-      await article.page.bringToFront();
       await tabsStayInReader(article);
       for (const key of ['p', 'a', 's', 's', 'ArrowDown'] as const) await article.page.keyboard.press(key);
       assert.deepEqual(await article.page.evaluate(() => (window as unknown as { __log: string[] }).__log), [], 'the page heard nothing typed in the reader');
@@ -172,36 +158,22 @@ for (const target of [window, document]) for (const type of ['keydown', 'keyup',
   });
 
   it("binds the manifest's suggested shortcuts (Firefox leaves a refused one empty)", async () => {
-    assert.ok(firefox);
-    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as {
+    const manifest = JSON.parse(await readFile(join(suite.dir, 'manifest.json'), 'utf8')) as {
       commands: Record<string, { suggested_key: { default: string } }>;
     };
     const suggested = Object.fromEntries(Object.entries(manifest.commands).map(([name, c]) => [name, c.suggested_key.default]));
-    assert.deepEqual(await firefox.shortcuts(), suggested);
+    assert.deepEqual(await suite.firefox.shortcuts(), suggested);
   });
 });
 
 describe('Firefox: the store build reads a page only after a gesture', { skip, timeout: 120_000 }, () => {
-  let firefox: FirefoxSession | undefined;
-  let server: FixtureServer | undefined;
-
-  before(async () => {
-    const dirs = await buildTargets('firefox');
-    server = await startFixtureServer();
-    firefox = await FirefoxSession.start(dirs.firefox ?? '');
-  });
-
-  after(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
+  const suite = firefoxWithSite('firefox');
 
   it('without a click on ReadOnce (no activeTab), the popup says it has no access instead of reading', async () => {
-    assert.ok(firefox && server);
-    const url = server.url(SEED_PATH);
-    const article = new ArticlePage(await firefox.openPage(url));
+    const url = suite.server.url(SEED_PATH);
+    const article = new ArticlePage(await suite.firefox.openPage(url));
     try {
-      const popup = await firefox.openPopup(await firefox.tabIdOf(article.page));
+      const popup = await suite.firefox.openPopup(await suite.firefox.tabIdOf(article.page));
       try {
         assert.equal(await popup.problem(), 'no-access');
       } finally {

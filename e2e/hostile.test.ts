@@ -5,69 +5,22 @@
  * page; corrupted settings fall back per key. A big page gets a result or "too large".
  *
  * Payloads call __xss(n) (defined by the page, logged there and beaconed to /xss/n) or load /hit/n from this
- * file's server. The page's own load runs some of them, as it would for any reader: that is the baseline,
+ * file's suite.server. The page's own load runs some of them, as it would for any reader: that is the baseline,
  * cleared before ReadOnce is opened. After that, no /xss/n or /hit/n request and no __xss call may happen.
  * Only exact /hit/n counts: /hit/n/x is a relative URL of the article resolved against the page's
  * (attacker-chosen) <base>, which the page itself loads too. The article's own images load, as in any article:
  * <img src=x onerror=…> keeps its image (GET /x) and loses its handler.
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright';
 import { PopupPage } from './pages/popup-page.ts';
 import { READER_FRAME, ReaderPage } from './pages/reader-page.ts';
-import { clickToolbarButton, launchExtension, tabIdOf, type LoadedExtension } from './support/extension.ts';
+import { clickToolbarButton, tabIdOf, withExtension } from './support/extension.ts';
+import { startPageServer } from './support/server.ts';
+import { openPopupOn, openReaderFromPopup, settle } from './support/steps.ts';
 import { hazards } from '../test/hostile/inert.ts';
 import { XSS_VECTORS, articlePage, type Marker } from '../test/hostile/xss-vectors.ts';
-
-interface HitServer {
-  origin: string;
-  /** Requests for /hit/n and /xss/n since the last reset, e.g. "hit 12", "xss 3". */
-  hits: string[];
-  /** Every request path since the last reset. */
-  requests: string[];
-  pages: Map<string, string>;
-  reset: () => void;
-  close: () => Promise<void>;
-}
-
-async function startHitServer(): Promise<HitServer> {
-  const pages = new Map<string, string>();
-  const state = { hits: [] as string[], requests: [] as string[] };
-  const server: Server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    state.requests.push(path);
-    const hit = /^\/(hit|xss)\/(\d+)$/u.exec(path);
-    if (hit) {
-      state.hits.push(`${hit[1]} ${hit[2]}`);
-      // 204: a navigation to it (meta refresh) leaves the page where it is.
-      return void response.writeHead(204, { 'cache-control': 'no-store' }).end();
-    }
-    const body = pages.get(path);
-    if (body === undefined) return void response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const origin = `http://127.0.0.1:${address.port}`;
-  return {
-    origin,
-    pages,
-    get hits() {
-      return state.hits;
-    },
-    get requests() {
-      return state.requests;
-    },
-    reset: () => {
-      state.hits = [];
-      state.requests = [];
-    },
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  } as HitServer;
-}
 
 /** Defines __xss before any vector: logs in the page, beacons to the server (so other realms are seen too). */
 const RECORDER = `<script>window.__xssLog = []; window.__xss = function (n) { window.__xssLog.push(n); try { navigator.sendBeacon('/xss/' + n); } catch (e) {} };</script>`;
@@ -90,26 +43,17 @@ iframe, html > iframe, [style] { display: none !important; opacity: 0 !important
 </style></head>`,
 );
 
-let ext: LoadedExtension;
-let server: HitServer;
-
-before(async () => {
-  [ext, server] = await Promise.all([launchExtension(), startHitServer()]);
+const suite = withExtension(async () => {
+  const server = await startPageServer();
   server.pages.set('/hostile.html', hostilePage(server.origin));
   server.pages.set('/plain.html', PLAIN);
   server.pages.set('/restyle.html', RESTYLE);
+  return server;
 });
-
-after(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-const settle = (ms = 1500) => new Promise((done) => setTimeout(done, ms));
 
 async function openPage(path: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.origin + path, { waitUntil: 'load' });
+  const page = await suite.ext.context.newPage();
+  await page.goto(suite.server.url(path), { waitUntil: 'load' });
   await settle(1000);
   return page;
 }
@@ -132,8 +76,8 @@ const pageDom = (page: Page) =>
 async function quiet(): Promise<void> {
   const deadline = Date.now() + 20_000;
   let seen = -1;
-  while (Date.now() < deadline && seen !== server.requests.length) {
-    seen = server.requests.length;
+  while (Date.now() < deadline && seen !== suite.server.requests.length) {
+    seen = suite.server.requests.length;
     await settle(1500);
   }
 }
@@ -142,49 +86,47 @@ describe('hostile page: XSS vectors in the real browser', () => {
   it(`none of ${XSS_VECTORS.length} vectors runs or loads anything from the popup or reader mode`, async () => {
     const page = await openPage('/hostile.html');
     await quiet();
-    const baseline = { hits: [...new Set(server.hits)].length, xss: (await xssLog(page)).length };
+    const baseline = { hits: [...new Set(suite.server.hits)].length, xss: (await xssLog(page)).length };
     // The page's own load ran some vectors, as it would for anyone: that is not ReadOnce.
     console.log(`# page load alone: ${baseline.xss} __xss calls, ${baseline.hits} distinct hits (baseline, cleared)`);
     await page.evaluate(() => {
       (window as unknown as { __xssLog: number[] }).__xssLog.length = 0;
       (window as unknown as { __loadMark: number }).__loadMark = 42;
     });
-    server.reset();
+    suite.server.reset();
     const domBefore = await pageDom(page);
 
-    await clickToolbarButton(ext, page);
-    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    const popup = await openPopupOn(suite.ext, page);
     const popupConsole: string[] = [];
     popup.page.on('console', (m) => popupConsole.push(`${m.type()}: ${m.text()} @ ${JSON.stringify(m.location())}`));
     popup.page.on('pageerror', (e) => popupConsole.push(`pageerror: ${e.message}`));
     await popup.waitForArticle();
     await popup.page.mouse.move(200, 200);
     await popup.page.mouse.wheel(0, 4000);
-    await settle();
+    await settle(1500);
 
     const popupBody = await popup.page.evaluate(() => document.querySelector('#content .ro-body')?.innerHTML ?? '');
     assert.match(popupBody, /approved the harbour budget late on Tuesday/u);
     assert.match(popupBody, /quarterly reports/u);
     // '__xss' may appear in an inert URL: <img/src=x/onerror=__xss(11)> parses as src="x/onerror=__xss(11)".
-    assert.deepEqual(hazards(popupBody, [`${server.origin}/hit/`]), [], 'the popup shows nothing that could run or load');
+    assert.deepEqual(hazards(popupBody, [`${suite.server.origin}/hit/`]), [], 'the popup shows nothing that could run or load');
     // Script the CSP had to refuse would mean the popup held some. (It also refuses the article's <audio src>:
     // the extension CSP has no media-src; that is a missing feature, not an injection.)
     assert.deepEqual(popupConsole.filter((m) => /Refused to (execute|run|evaluate|load the script)|script-src|__xss/iu.test(m)), [], 'no script in the popup');
     console.log(`# popup console: ${JSON.stringify(popupConsole)}`);
 
     await popup.openReaderMode();
-    const reader = new ReaderPage(page);
-    await reader.waitUntilOpen();
+    const reader = await ReaderPage.opened(page);
     // Hover and scroll over the reader, as a reader would: handlers on hover, lazy images.
     await page.mouse.move(640, 300);
     await page.mouse.move(640, 500);
     await page.mouse.wheel(0, 5000);
-    await settle();
+    await settle(1500);
     const readerBody = await readerHtml(page, '.ro-body');
     assert.match(readerBody, /quarterly reports/u);
-    assert.deepEqual(hazards(readerBody, [`${server.origin}/hit/`]), [], 'the reader shows nothing that could run or load');
+    assert.deepEqual(hazards(readerBody, [`${suite.server.origin}/hit/`]), [], 'the reader shows nothing that could run or load');
 
-    assert.deepEqual(server.hits, [], 'no vector loaded or beaconed once ReadOnce was opened');
+    assert.deepEqual(suite.server.hits, [], 'no vector loaded or beaconed once ReadOnce was opened');
     assert.deepEqual(await xssLog(page), [], 'no vector ran in the page once ReadOnce was opened');
     assert.equal(await page.evaluate(() => (window as unknown as { __loadMark?: number }).__loadMark), 42, 'the page was not reloaded');
     assert.equal(await pageDom(page), domBefore, 'reader mode did not change the page');
@@ -195,7 +137,7 @@ describe('hostile page: XSS vectors in the real browser', () => {
     // Closing gives focus back to the page's focused element, the autofocused <input onfocus> of the page:
     // its own handler runs, as when the reader clicks it. Nothing else may.
     const refocused = XSS_VECTORS.findIndex((v) => v.title === 'autofocus onfocus');
-    assert.deepEqual(server.hits.filter((h) => h !== `xss ${refocused}`), []);
+    assert.deepEqual(suite.server.hits.filter((h) => h !== `xss ${refocused}`), []);
     await reader.detach();
     await popup.close();
     await page.close();
@@ -205,12 +147,7 @@ describe('hostile page: XSS vectors in the real browser', () => {
 describe('hostile page: the page cannot reach the reader or the extension', () => {
   it('cannot get a handle on the reader or read its text: it sees one iframe of another origin', async () => {
     const page = await openPage('/plain.html');
-    await clickToolbarButton(ext, page);
-    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
-    await popup.waitForArticle();
-    await popup.openReaderMode();
-    const reader = new ReaderPage(page);
-    await reader.waitUntilOpen();
+    const { closeAll } = await openReaderFromPopup(suite.ext, page);
     const seen = await page.evaluate((selector) => {
       const frame = document.querySelector<HTMLIFrameElement>(selector)!;
       let frameText = 'refused';
@@ -229,20 +166,13 @@ describe('hostile page: the page cannot reach the reader or the extension', () =
       };
     }, READER_FRAME);
     assert.deepEqual(seen, { contentDocument: null, frameText: 'refused', text: '', childNodes: 0, quarterlyInPageText: 1 });
-    await reader.detach();
-    await popup.close();
-    await page.close();
+    await closeAll();
   });
 
   it('page CSS cannot restyle the reader', async () => {
     const styles = async (path: string) => {
       const page = await openPage(path);
-      await clickToolbarButton(ext, page);
-      const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
-      await popup.waitForArticle();
-      await popup.openReaderMode();
-      const reader = new ReaderPage(page);
-      await reader.waitUntilOpen();
+      const { reader, closeAll } = await openReaderFromPopup(suite.ext, page);
       await settle(1000); // the reader fades in
       const props = ['color', 'background-color', 'font-family', 'font-size', 'letter-spacing', 'line-height', 'max-width', 'display', 'visibility', 'opacity'];
       const result = {
@@ -254,9 +184,7 @@ describe('hostile page: the page cannot reach the reader or the extension', () =
           return { display: s.display, opacity: s.opacity, visibility: s.visibility, transform: s.transform };
         }, READER_FRAME),
       };
-      await reader.detach();
-      await popup.close();
-      await page.close();
+      await closeAll();
       return result;
     };
     const plain = await styles('/plain.html');
@@ -266,12 +194,7 @@ describe('hostile page: the page cannot reach the reader or the extension', () =
 
   it('cannot fake messages or input to the extension', async () => {
     const page = await openPage('/plain.html');
-    await clickToolbarButton(ext, page);
-    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
-    await popup.waitForArticle();
-    await popup.openReaderMode();
-    const reader = new ReaderPage(page);
-    await reader.waitUntilOpen();
+    const { reader, closeAll } = await openReaderFromPopup(suite.ext, page);
     const attempts = await page.evaluate(async (id) => {
       const tried: Record<string, string> = {};
       const chromeApi = (window as unknown as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => unknown } } }).chrome;
@@ -291,33 +214,24 @@ describe('hostile page: the page cannot reach the reader or the extension', () =
       }
       await new Promise((done) => setTimeout(done, 500));
       return tried;
-    }, ext.id);
+    }, suite.ext.id);
     console.log(`# page-side attempts: ${JSON.stringify(attempts)}`);
     assert.notEqual(attempts.sendMessage, 'sent', 'pages have no channel to the extension');
     assert.equal(await reader.isOpen(), true, 'postMessage and events from the page did not close the reader');
-    await reader.detach();
-    await popup.close();
-    await page.close();
+    await closeAll();
   });
 
   // Found here: the old overlay's window keydown listener took any Escape (fixed in a6990dc); the content script's
   // fallback for Esc while the page has focus still counts only a real key press.
   it('a synthetic Escape from the page does not close the reader', async () => {
     const page = await openPage('/plain.html');
-    await clickToolbarButton(ext, page);
-    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
-    await popup.waitForArticle();
-    await popup.openReaderMode();
-    const reader = new ReaderPage(page);
-    await reader.waitUntilOpen();
+    const { reader, closeAll } = await openReaderFromPopup(suite.ext, page);
     await page.evaluate(() => {
       for (const target of [window, document, document.body]) target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });
     await settle(300);
     const open = await reader.isOpen();
-    await reader.detach();
-    await popup.close();
-    await page.close();
+    await closeAll();
     assert.equal(open, true);
   });
   // A page registering the old overlay's element name first: e2e/page-attacks.test.ts.
@@ -329,7 +243,7 @@ describe('hostile page: size and a page that changes under the popup', () => {
   it('a 20 MB page with 200k elements gives a result, "too large" or "took too long" within 10 s, and the page stays usable', async () => {
     const rows: string[] = [];
     for (let i = 0; i < 100_000; i++) rows.push(`<div class="row"><span>Item ${i}: harbour ferry ticket, adult return, weekday off-peak, price unchanged since last season (${i % 1000} pence)</span></div>`);
-    server.pages.set('/big.html', articlePage([]).replace('</article>', `</article><section>${rows.join('\n')}</section>`));
+    suite.server.pages.set('/big.html', articlePage([]).replace('</article>', `</article><section>${rows.join('\n')}</section>`));
     const page = await openPage('/big.html');
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
     // A ticker in the page: the longest gap between its ticks is how long the page froze.
@@ -343,9 +257,9 @@ describe('hostile page: size and a page that changes under the popup', () => {
         last = now;
       }, 50);
     });
-    await clickToolbarButton(ext, page);
+    await clickToolbarButton(suite.ext, page);
     const start = Date.now();
-    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    const popup = await PopupPage.open(suite.ext, await tabIdOf(suite.ext, page));
     await Promise.race([popup.article.waitFor({ timeout: 15_000 }), popup.problem.waitFor({ timeout: 15_000 })]);
     const ms = Date.now() - start;
     const outcome = (await popup.article.count()) > 0 ? 'article' : `problem: ${(await popup.problem.innerText()).replace(/\s+/gu, ' ').slice(0, 120)}`;
@@ -363,7 +277,7 @@ describe('hostile page: size and a page that changes under the popup', () => {
   });
 
   it('a page that rewrites itself while the popup is open: a result or a message, never a blank', async () => {
-    server.pages.set(
+    suite.server.pages.set(
       '/churn.html',
       PLAIN.replace(
         '</body>',
@@ -371,14 +285,12 @@ describe('hostile page: size and a page that changes under the popup', () => {
       ),
     );
     const page = await openPage('/churn.html');
-    await clickToolbarButton(ext, page);
-    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    const popup = await openPopupOn(suite.ext, page);
     await Promise.race([popup.article.waitFor({ timeout: 15_000 }), popup.problem.waitFor({ timeout: 15_000 })]);
     const text = (await popup.page.locator('#content').innerText()).trim();
     assert.ok(text.length > 50, `popup content: ${JSON.stringify(text.slice(0, 80))}`);
     await popup.openReaderMode();
-    const reader = new ReaderPage(page);
-    await reader.waitUntilOpen();
+    const reader = await ReaderPage.opened(page);
     assert.ok((await reader.text('.ro-page')).length > 50);
     await reader.detach();
     await popup.close();
@@ -388,7 +300,7 @@ describe('hostile page: size and a page that changes under the popup', () => {
 
 describe('hostile storage: corrupted settings', () => {
   it('garbage of every type in storage.sync falls back per key, keeps the valid ones, and the reader still opens', async () => {
-    await ext.worker.evaluate(() =>
+    await suite.ext.worker.evaluate(() =>
       chrome.storage.sync.set({
         theme: { toString: 'dark' },
         fontFamily: 'sans',
@@ -402,23 +314,16 @@ describe('hostile storage: corrupted settings', () => {
       }),
     );
     const page = await openPage('/plain.html');
-    await clickToolbarButton(ext, page);
-    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
-    await popup.waitForArticle();
-    await popup.openReaderMode();
-    const reader = new ReaderPage(page);
-    await reader.waitUntilOpen();
+    const { reader, closeAll } = await openReaderFromPopup(suite.ext, page);
     const article = await reader.style('.ro-article', ['font-family', 'font-size', 'line-height', '--ro-sans']);
     assert.equal(article['font-family'], article['--ro-sans']?.trim(), 'the valid fontFamily "sans" is kept');
     assert.equal(article['font-size'], '28px', 'fontSize 1e308 is clamped to the maximum');
     assert.match(await reader.text('.ro-body'), /quarterly reports/u);
-    await reader.detach();
-    await popup.close();
-    await page.close();
-    const stored = await ext.worker.evaluate(() => chrome.storage.sync.get(null));
+    await closeAll();
+    const stored = await suite.ext.worker.evaluate(() => chrome.storage.sync.get(null));
     assert.equal(stored.fontFamily, 'sans', 'valid values are not overwritten by opening the reader');
     assert.equal(stored.lineHeight, 1.8);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
-    await ext.worker.evaluate(() => chrome.storage.sync.clear());
+    await suite.ext.worker.evaluate(() => chrome.storage.sync.clear());
   });
 });

@@ -5,11 +5,11 @@
  * article's images: the counting does see them.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { PopupPage } from './pages/popup-page.ts';
+import { describe, it } from 'node:test';
 import { ReaderPage } from './pages/reader-page.ts';
-import { clickToolbarButton, launchExtension, tabIdOf, type LoadedExtension } from './support/extension.ts';
-import { startPageServer, type PageServer } from './support/page-server.ts';
+import { withExtension } from './support/extension.ts';
+import { startPageServer } from './support/server.ts';
+import { openPopupOn, settle } from './support/steps.ts';
 import { articlePage } from '../test/hostile/xss-vectors.ts';
 
 const IMAGES = 24;
@@ -23,31 +23,21 @@ function imageHeavyPage(): string {
   return articlePage([]).replace('</article>', `${figures}\n</article>`);
 }
 
-let ext: LoadedExtension;
-let server: PageServer;
-
-before(async () => {
-  [ext, server] = await Promise.all([launchExtension(), startPageServer()]);
+const suite = withExtension(async () => {
+  const server = await startPageServer();
   server.pages.set('/photos.html', imageHeavyPage());
+  return server;
 });
-
-after(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-const settle = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Opens the popup and then reader mode on the photo page; returns what was fetched once ReadOnce started. */
 async function readWith(loadImages: boolean): Promise<{ site: string[]; popupNetwork: string[]; alt: number }> {
-  await ext.worker.evaluate((value) => chrome.storage.sync.set({ loadImages: value }), loadImages);
-  const page = await ext.context.newPage();
-  await page.goto(server.url('/photos.html'), { waitUntil: 'load' });
+  await suite.ext.worker.evaluate((value) => chrome.storage.sync.set({ loadImages: value }), loadImages);
+  const page = await suite.ext.context.newPage();
+  await page.goto(suite.server.url('/photos.html'), { waitUntil: 'load' });
   await settle(500);
-  server.reset(); // the page's own images are the page's business; from here on, only ReadOnce counts
+  suite.server.reset(); // the page's own images are the page's business; from here on, only ReadOnce counts
 
-  await clickToolbarButton(ext, page);
-  const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+  const popup = await openPopupOn(suite.ext, page);
   const popupNetwork: string[] = [];
   const cdp = await popup.page.context().newCDPSession(popup.page);
   cdp.on('Network.requestWillBeSent', (event: { request: { url: string } }) => {
@@ -61,8 +51,7 @@ async function readWith(loadImages: boolean): Promise<{ site: string[]; popupNet
   const alt = await popup.page.locator('#content .ro-body span[role=img]').count();
 
   await popup.openReaderMode();
-  const reader = new ReaderPage(page);
-  await reader.waitUntilOpen();
+  const reader = await ReaderPage.opened(page);
   await page.bringToFront();
   await page.mouse.move(640, 400);
   for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 800);
@@ -73,7 +62,7 @@ async function readWith(loadImages: boolean): Promise<{ site: string[]; popupNet
   await cdp.detach().catch(() => undefined);
   await popup.close();
   await page.close();
-  return { site: [...server.requests], popupNetwork, alt };
+  return { site: [...suite.server.requests], popupNetwork, alt };
 }
 
 describe('load images', () => {
@@ -92,6 +81,6 @@ describe('load images', () => {
     assert.ok(images.length > 0);
     assert.ok(popupNetwork.length > 0);
     assert.equal(alt, 0);
-    await ext.worker.evaluate(() => chrome.storage.sync.clear());
+    await suite.ext.worker.evaluate(() => chrome.storage.sync.clear());
   });
 });

@@ -4,32 +4,17 @@
  * banner. Both pages come from 127.0.0.1, the only host the test build may read.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { buildTargets } from './firefox/build-target.ts';
-import { FirefoxSession, firefoxMissing } from './firefox/firefox-session.ts';
-import { startFixtureServer, type FixtureServer } from './support/server.ts';
+import { describe, it } from 'node:test';
+import { firefoxMissing, firefoxWithSite } from './firefox/firefox-session.ts';
 
 const skip = firefoxMissing() ?? false;
 
 describe('Firefox: reading memory, A then B', { skip, timeout: 180_000 }, () => {
-  let firefox: FirefoxSession | undefined;
-  let server: FixtureServer | undefined;
-
-  before(async () => {
-    const dirs = await buildTargets('firefox-test');
-    server = await startFixtureServer();
-    firefox = await FirefoxSession.start(dirs['firefox-test'] ?? '');
-  });
-
-  after(async () => {
-    await firefox?.close();
-    await server?.close();
-  });
+  const suite = firefoxWithSite('firefox-test');
 
   it('after reading A in the popup, B folds the paragraphs read and shows the banner', async () => {
-    assert.ok(firefox && server);
-    const a = await firefox.openPage(server.url('/memory/teachers-a.html'));
-    const popupA = await firefox.openPopup(await firefox.tabIdOf(a));
+    const a = await suite.firefox.openPage(suite.server.url('/memory/teachers-a.html'));
+    const popupA = await suite.firefox.openPopup(await suite.firefox.tabIdOf(a));
     try {
       await popupA.article();
       await popupA.page.waitForSelector('#memory-consent-yes', { timeout: 10_000 });
@@ -43,8 +28,8 @@ describe('Firefox: reading memory, A then B', { skip, timeout: 180_000 }, () => 
       await popupA.close();
     }
 
-    const b = await firefox.openPage(server.url('/memory/teachers/b.html'));
-    const popupB = await firefox.openPopup(await firefox.tabIdOf(b));
+    const b = await suite.firefox.openPage(suite.server.url('/memory/teachers/b.html'));
+    const popupB = await suite.firefox.openPopup(await suite.firefox.tabIdOf(b));
     try {
       await popupB.article();
       await popupB.page.waitForSelector('.ro-fold', { timeout: 10_000 });
@@ -59,7 +44,7 @@ describe('Firefox: reading memory, A then B', { skip, timeout: 180_000 }, () => 
         ['3', '5', '3', '5'],
       );
       assert.equal(seen.banner, 'mostly-read');
-      assert.equal(seen.link, server.url('/memory/teachers-a.html'));
+      assert.equal(seen.link, suite.server.url('/memory/teachers-a.html'));
       assert.equal(seen.consent, false);
     } finally {
       await popupB.close();

@@ -13,8 +13,9 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright';
 import { PopupPage } from './pages/popup-page.ts';
 import { ReaderPage } from './pages/reader-page.ts';
-import { artifact, clickToolbarButton, launchExtension, tabIdOf, type LoadedExtension } from './support/extension.ts';
+import { artifact, withExtension, type LoadedExtension } from './support/extension.ts';
 import { FIXTURES, startFixtureServer, type FixtureServer } from './support/server.ts';
+import { openPopupOn } from './support/steps.ts';
 
 let server: FixtureServer;
 let root: string;
@@ -37,8 +38,7 @@ const onLocalhost = (url: string) => url.replace('://127.0.0.1:', '://localhost:
 async function openPopup(ext: LoadedExtension, url: string): Promise<{ page: Page; popup: PopupPage }> {
   const page = await ext.context.newPage();
   await page.goto(url, { waitUntil: 'domcontentloaded' });
-  await clickToolbarButton(ext, page);
-  const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+  const popup = await openPopupOn(ext, page);
   await popup.waitForArticle();
   return { page, popup };
 }
@@ -70,14 +70,10 @@ async function storedArticles(page: Page): Promise<number> {
 }
 
 describe('reading memory', () => {
-  let ext: LoadedExtension;
-  before(async () => {
-    ext = await launchExtension();
-  });
-  after(async () => ext?.close());
+  const suite = withExtension();
 
   it('after reading A, B folds what was read, with the banner, in the popup and in reader mode', async () => {
-    const a = await openPopup(ext, server.url('/memory/teachers-a.html'));
+    const a = await openPopup(suite.ext, server.url('/memory/teachers-a.html'));
     const consent = a.popup.page.locator('.ro-memory-consent');
     await consent.waitFor();
     assert.match(await consent.innerText(), /Remember what you read, on this device only, so repeats are folded\?/);
@@ -90,7 +86,7 @@ describe('reading memory', () => {
     await a.popup.close();
     await a.page.close();
 
-    const b = await openPopup(ext, onLocalhost(server.url('/memory/teachers/b.html')));
+    const b = await openPopup(suite.ext, onLocalhost(server.url('/memory/teachers/b.html')));
     const folds = b.popup.page.locator('.ro-fold');
     await folds.first().waitFor();
     assert.equal(await b.popup.page.locator('.ro-memory-consent').count(), 0, 'asked once only');
@@ -119,8 +115,7 @@ describe('reading memory', () => {
     assert.match(fresh.text, /In Allen County, at least 120 teachers/);
 
     await b.popup.openReaderMode();
-    const reader = new ReaderPage(b.page);
-    await reader.waitUntilOpen();
+    const reader = await ReaderPage.opened(b.page);
     const frame = await reader.frame();
     await frame.locator('.ro-fold').first().waitFor();
     assert.equal(await frame.locator('.ro-fold').count(), 4);
@@ -131,13 +126,13 @@ describe('reading memory', () => {
   });
 
   it('a page opened again after a change says what is new since the last visit', async () => {
-    const first = await openPopup(ext, server.url('/memory/latest.html'));
+    const first = await openPopup(suite.ext, server.url('/memory/latest.html'));
     await readInPopup(first.popup);
     await first.popup.close();
     await first.page.close();
     await cp(join(root, 'memory', 'latest-10pm.html'), join(root, 'memory', 'latest.html'));
 
-    const again = await openPopup(ext, server.url('/memory/latest.html'));
+    const again = await openPopup(suite.ext, server.url('/memory/latest.html'));
     const banner = again.popup.page.locator('.ro-memory-banner');
     await banner.waitFor();
     assert.equal(await banner.getAttribute('data-kind'), 'new-since');
@@ -150,8 +145,8 @@ describe('reading memory', () => {
   });
 
   it('"Forget everything" in the options empties the memory; B then folds nothing', async () => {
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.id}/options.html`);
+    const options = await suite.ext.context.newPage();
+    await options.goto(`chrome-extension://${suite.ext.id}/options.html`);
     const forget = options.locator('#memory-forget-all');
     await options.locator('#memory-stats').filter({ hasText: /^2 articles/ }).waitFor();
     assert.deepEqual(await options.locator('#memory-sites li').allInnerTexts(), ['127.0.0.1 (2) Forget 127.0.0.1']);
@@ -161,7 +156,7 @@ describe('reading memory', () => {
     assert.equal(await storedArticles(options), 0);
     await options.close();
 
-    const b = await openPopup(ext, onLocalhost(server.url('/memory/teachers/b.html')));
+    const b = await openPopup(suite.ext, onLocalhost(server.url('/memory/teachers/b.html')));
     await b.popup.page.waitForTimeout(1_000);
     assert.equal(await b.popup.page.locator('.ro-fold, .ro-memory-banner').count(), 0);
     await b.popup.close();
@@ -170,14 +165,10 @@ describe('reading memory', () => {
 });
 
 describe('reading memory, "Not now"', () => {
-  let ext: LoadedExtension;
-  before(async () => {
-    ext = await launchExtension();
-  });
-  after(async () => ext?.close());
+  const suite = withExtension();
 
   it('stores nothing, asks no more, and folds nothing', async () => {
-    const a = await openPopup(ext, server.url('/memory/teachers-a.html'));
+    const a = await openPopup(suite.ext, server.url('/memory/teachers-a.html'));
     await a.popup.page.locator('#memory-consent-no').click();
     await a.popup.page.locator('.ro-memory-consent').waitFor({ state: 'detached' });
     await a.popup.page.waitForTimeout(2_500);
@@ -188,7 +179,7 @@ describe('reading memory, "Not now"', () => {
     await a.popup.close();
     await a.page.close();
 
-    const b = await openPopup(ext, onLocalhost(server.url('/memory/teachers/b.html')));
+    const b = await openPopup(suite.ext, onLocalhost(server.url('/memory/teachers/b.html')));
     await b.popup.page.waitForTimeout(1_000);
     assert.equal(await b.popup.page.locator('.ro-memory-consent, .ro-fold, .ro-memory-banner').count(), 0);
     assert.equal(await storedArticles(b.popup.page), 0);

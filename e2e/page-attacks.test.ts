@@ -5,12 +5,13 @@
  * Each page runs its attack from its own scripts, as a site would, before and while ReadOnce is open.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright';
 import { PopupPage } from './pages/popup-page.ts';
 import { READER_FRAME, ReaderPage } from './pages/reader-page.ts';
-import { clickToolbarButton, launchExtension, tabIdOf, type LoadedExtension } from './support/extension.ts';
-import { startPageServer, type PageServer } from './support/page-server.ts';
+import { clickToolbarButton, runCommand, runMenuItem, tabIdOf, withExtension } from './support/extension.ts';
+import { startPageServer } from './support/server.ts';
+import { settle } from './support/steps.ts';
 import { articlePage } from '../test/hostile/xss-vectors.ts';
 
 /** Text that only the article has: the page must never see it come back from the reader. */
@@ -20,32 +21,19 @@ function withHead(html: string, head: string): string {
   return articlePage([]).replace('</head>', `${head}</head>`).replace('<body>', `<body>${html}`);
 }
 
-let ext: LoadedExtension;
-let server: PageServer;
-
-before(async () => {
-  [ext, server] = await Promise.all([launchExtension(), startPageServer()]);
-});
-
-after(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-const settle = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const suite = withExtension(startPageServer);
 
 /** Opens `html` as a page of the test site, then reader mode on it, as the context menu does. */
 async function readerOn(html: string): Promise<{ page: Page; reader: ReaderPage }> {
-  const path = `/attack-${server.pages.size}.html`;
-  server.pages.set(path, html);
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path), { waitUntil: 'load' });
-  await clickToolbarButton(ext, page);
-  const tabId = await tabIdOf(ext, page);
+  const path = `/attack-${suite.server.pages.size}.html`;
+  suite.server.pages.set(path, html);
+  const page = await suite.ext.context.newPage();
+  await page.goto(suite.server.url(path), { waitUntil: 'load' });
+  await clickToolbarButton(suite.ext, page);
+  const tabId = await tabIdOf(suite.ext, page);
   await page.bringToFront();
-  assert.deepEqual(await ext.worker.evaluate(`readOnce.runMenuItem({ id: ${tabId} })`), { open: true });
-  const reader = new ReaderPage(page);
-  await reader.waitUntilOpen();
+  assert.deepEqual(await runMenuItem(suite.ext, tabId), { open: true });
+  const reader = await ReaderPage.opened(page);
   assert.match(await reader.text('.ro-body'), new RegExp(ARTICLE_TEXT), 'the reader shows the article');
   return { page, reader };
 }
@@ -97,7 +85,7 @@ new MutationObserver((records) => { for (const r of records) for (const n of r.a
   });
 
   it('@property: a page-registered --ro-bg does not recolour the reader', async () => {
-    await ext.worker.evaluate(() => chrome.storage.sync.set({ theme: 'light' }));
+    await suite.ext.worker.evaluate(() => chrome.storage.sync.set({ theme: 'light' }));
     const colours = async (html: string) => {
       const { page, reader } = await readerOn(html);
       const seen = {
@@ -118,7 +106,7 @@ new MutationObserver((records) => { for (const r of records) for (const n of r.a
     const registered = await colours(withHead('', css));
     assert.equal(registered.root['background-color'], 'rgb(253, 253, 252)');
     assert.deepEqual(registered, plain);
-    await ext.worker.evaluate(() => chrome.storage.sync.clear());
+    await suite.ext.worker.evaluate(() => chrome.storage.sync.clear());
   });
 
   it('capture-phase listeners on window and document neither log nor block the reader\'s keys and clicks; Esc closes', { timeout: 40_000 }, async () => {
@@ -139,7 +127,7 @@ for (const target of [window, document]) for (const type of ['keydown', 'keyup',
     await reader.pressEscape();
     await reader.waitUntilClosed();
     assert.deepEqual(await pageLog(page), [], 'the page heard nothing of what was typed or clicked in the reader, Esc included');
-    await ext.worker.evaluate(() => chrome.storage.sync.clear());
+    await suite.ext.worker.evaluate(() => chrome.storage.sync.clear());
     await page.close();
   });
 
@@ -155,7 +143,7 @@ for (const target of [window, document]) for (const type of ['keydown', 'keyup',
   });
 
   it('copy: a page listener cannot replace what is copied from the reader', async () => {
-    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await suite.ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.origin });
     const { page, reader } = await readerOn(
       withHead(
         '',
@@ -193,19 +181,18 @@ for (const target of [window, document]) target.addEventListener('copy', (e) => 
         );
       }
       return { reader: loads['reader.html'], popup: loads['popup.html'], frameHost: new URL(document.querySelector<HTMLIFrameElement>(selector)!.src).host };
-    }, [ext.id, READER_FRAME] as const);
+    }, [suite.ext.id, READER_FRAME] as const);
     assert.deepEqual({ reader: seen.reader, popup: seen.popup }, { reader: 'refused', popup: 'refused' });
-    assert.notEqual(seen.frameHost, ext.id, 'use_dynamic_url: the frame\'s address is not the extension id');
+    assert.notEqual(seen.frameHost, suite.ext.id, 'use_dynamic_url: the frame\'s address is not the extension id');
     await page.close();
   });
 
   it('a page that removes the reader\'s frame gets a fresh one from the next toggle, not a dead "close"', async () => {
     const { page } = await readerOn(articlePage([]));
     await page.evaluate((selector) => document.querySelector(selector)?.remove(), READER_FRAME);
-    const tabId = await tabIdOf(ext, page);
-    assert.deepEqual(await ext.worker.evaluate(`readOnce.runCommand('toggle-reader', { id: ${tabId} })`), { open: true });
-    const reader = new ReaderPage(page);
-    await reader.waitUntilOpen();
+    const tabId = await tabIdOf(suite.ext, page);
+    assert.deepEqual(await runCommand(suite.ext, 'toggle-reader', tabId), { open: true });
+    const reader = await ReaderPage.opened(page);
     assert.match(await reader.text('.ro-body'), new RegExp(ARTICLE_TEXT));
     await page.close();
   });
@@ -216,7 +203,7 @@ for (const target of [window, document]) target.addEventListener('copy', (e) => 
     assert.equal(await page.evaluate(() => (window as unknown as { browser: Element }).browser.localName), 'form', 'the page did clobber window.browser');
     await reader.pressEscape();
     await reader.waitUntilClosed();
-    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    const popup = await PopupPage.open(suite.ext, await tabIdOf(suite.ext, page));
     await popup.waitForArticle();
     assert.match(await popup.article.innerText(), new RegExp(ARTICLE_TEXT), 'the popup reads the page too');
     await popup.close();

@@ -2,32 +2,22 @@
  * The toolbar popup: a real click on ReadOnce's button, then what the reader sees in the popup.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright';
 import { PopupPage } from './pages/popup-page.ts';
 import { ReaderPage } from './pages/reader-page.ts';
-import { clickToolbarButton, launchExtension, newestTabId, tabIdOf, type LoadedExtension } from './support/extension.ts';
+import { clickToolbarButton, newestTabId, withExtension } from './support/extension.ts';
 import { SEED, SEED_INLINE_ENGINE_REMOVALS } from './support/seed.ts';
-import { startFixtureServer, type FixtureServer } from './support/server.ts';
+import { startFixtureServer } from './support/server.ts';
+import { openPopupOn } from './support/steps.ts';
 
-let ext: LoadedExtension;
-let server: FixtureServer;
-
-before(async () => {
-  [ext, server] = await Promise.all([launchExtension(), startFixtureServer()]);
-});
-
-after(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const suite = withExtension(startFixtureServer);
 
 /** Opens `path`, clicks the toolbar button on it and opens the popup for that tab. */
 async function clickOn(path: string): Promise<{ page: Page; popup: PopupPage }> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url(path));
-  await clickToolbarButton(ext, page);
-  const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+  const page = await suite.ext.context.newPage();
+  await page.goto(suite.server.url(path));
+  const popup = await openPopupOn(suite.ext, page);
   return { page, popup };
 }
 
@@ -116,12 +106,11 @@ describe('popup', () => {
   });
 
   it('says the page is still loading, then shows the article once it has loaded', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(server.url('/slow/seed/page-inline.html'), { waitUntil: 'commit' });
+    const page = await suite.ext.context.newPage();
+    await page.goto(suite.server.url('/slow/seed/page-inline.html'), { waitUntil: 'commit' });
     await page.waitForSelector('h2');
     assert.equal(await page.evaluate(() => document.readyState), 'loading');
-    await clickToolbarButton(ext, page);
-    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    const popup = await openPopupOn(suite.ext, page);
     await popup.problem.waitFor();
     assert.equal(await popup.problem.getAttribute('data-problem'), 'loading');
     assert.match(await popup.problem.innerText(), /still loading/);
@@ -156,10 +145,10 @@ describe('popup', () => {
   });
 
   it('says the browser does not let it read a browser page', async () => {
-    const page = await ext.context.newPage();
+    const page = await suite.ext.context.newPage();
     await page.goto('chrome://version/');
-    await clickToolbarButton(ext, page);
-    const popup = await PopupPage.open(ext, await newestTabId(ext));
+    await clickToolbarButton(suite.ext, page);
+    const popup = await PopupPage.open(suite.ext, await newestTabId(suite.ext));
     await popup.problem.waitFor();
     assert.equal(await popup.problem.getAttribute('data-problem'), 'restricted');
     assert.match(await popup.problem.innerText(), /can’t read this page/);
@@ -169,17 +158,17 @@ describe('popup', () => {
   });
 
   it('cannot inject anything without a gesture on the page', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(server.url('/seed/page-inline.html'));
-    const tabId = await newestTabId(ext);
+    const page = await suite.ext.context.newPage();
+    await page.goto(suite.server.url('/seed/page-inline.html'));
+    const tabId = await newestTabId(suite.ext);
     // A string, not a function: tsx would wrap a nested function in a helper the worker lacks.
-    const refusal: string | null = await ext.worker.evaluate(`
+    const refusal: string | null = await suite.ext.worker.evaluate(`
       chrome.scripting
         .executeScript({ target: { tabId: ${tabId} }, func: function () { return document.title; } })
         .then(function () { return null; }, function (error) { return String(error); })`);
     assert.match(refusal ?? 'injected!', /Cannot access contents of the page/);
     // And the popup, opened on that tab without a click, says how to grant access instead of a blank.
-    const popup = await PopupPage.open(ext, tabId);
+    const popup = await PopupPage.open(suite.ext, tabId);
     await popup.problem.waitFor();
     assert.equal(await popup.problem.getAttribute('data-problem'), 'no-access');
     assert.equal(await new ReaderPage(page).isOpen(), false);

@@ -3,48 +3,28 @@
  * looks like; and that closing it leaves the page exactly as it was.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright';
-import { PopupPage } from './pages/popup-page.ts';
 import { READER_FRAME, ReaderPage } from './pages/reader-page.ts';
-import { clickToolbarButton, launchExtension, tabIdOf, type LoadedExtension } from './support/extension.ts';
+import { clickToolbarButton, runCommand, runMenuItem, tabIdOf, withExtension } from './support/extension.ts';
 import { SEED } from './support/seed.ts';
-import { startFixtureServer, type FixtureServer } from './support/server.ts';
+import { startFixtureServer } from './support/server.ts';
+import { openReaderFromPopup, settle } from './support/steps.ts';
 
-let ext: LoadedExtension;
-let server: FixtureServer;
-
-before(async () => {
-  [ext, server] = await Promise.all([launchExtension(), startFixtureServer()]);
-});
-
-after(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const suite = withExtension(startFixtureServer);
 
 async function seedPage(): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(server.url('/seed/page-inline.html'));
+  const page = await suite.ext.context.newPage();
+  await page.goto(suite.server.url('/seed/page-inline.html'));
   return page;
 }
 
 async function setSettings(values: Record<string, unknown>): Promise<void> {
-  await ext.worker.evaluate((v) => chrome.storage.sync.set(v), values);
+  await suite.ext.worker.evaluate((v) => chrome.storage.sync.set(v), values);
 }
 
 async function storedSettings(): Promise<Record<string, unknown>> {
-  return ext.worker.evaluate(() => chrome.storage.sync.get(null));
-}
-
-/** The service worker's own handlers, called as commands.onCommand and contextMenus.onClicked call them. */
-async function runCommand(name: string, tabId: number): Promise<{ open: boolean } | null> {
-  // A string, not a function: tsx would wrap nested functions in a helper the worker lacks.
-  return ext.worker.evaluate(`readOnce.runCommand(${JSON.stringify(name)}, { id: ${tabId} })`);
-}
-
-async function runMenuItem(tabId: number): Promise<{ open: boolean } | null> {
-  return ext.worker.evaluate(`readOnce.runMenuItem({ id: ${tabId} })`);
+  return suite.ext.worker.evaluate(() => chrome.storage.sync.get(null));
 }
 
 describe('reader mode', () => {
@@ -60,12 +40,7 @@ describe('reader mode', () => {
     };
     assert.equal(before.scrollY, 600, 'the seed page is long enough to scroll');
 
-    await clickToolbarButton(ext, page);
-    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
-    await popup.waitForArticle();
-    await popup.openReaderMode();
-    const reader = new ReaderPage(page);
-    await reader.waitUntilOpen();
+    const { reader, closeAll } = await openReaderFromPopup(suite.ext, page);
     await page.bringToFront();
 
     assert.equal(await reader.text('.ro-title'), SEED.title);
@@ -98,19 +73,16 @@ describe('reader mode', () => {
     assert.equal(await page.evaluate(() => window.scrollY), before.scrollY);
     assert.equal(await email.inputValue(), 'reader@example.com');
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'email', 'focus is back where it was on the page');
-    await reader.detach();
-    await popup.close();
-    await page.close();
+    await closeAll();
   });
 
   it('honours the theme and font settings, and its toolbar changes them', async () => {
     await setSettings({ theme: 'sepia', fontFamily: 'sans', fontSize: 23, lineHeight: 1.8, contentWidth: 'narrow' });
     const page = await seedPage();
-    await clickToolbarButton(ext, page);
-    const tabId = await tabIdOf(ext, page);
-    assert.deepEqual(await runMenuItem(tabId), { open: true }, 'context menu "Read this page once"');
-    const reader = new ReaderPage(page);
-    await reader.waitUntilOpen();
+    await clickToolbarButton(suite.ext, page);
+    const tabId = await tabIdOf(suite.ext, page);
+    assert.deepEqual(await runMenuItem(suite.ext, tabId), { open: true }, 'context menu "Read this page once"');
+    const reader = await ReaderPage.opened(page);
 
     assert.equal((await reader.style('.ro-reader', ['background-color']))['background-color'], 'rgb(244, 236, 216)');
     const article = await reader.style('.ro-article', ['font-size', 'font-family', 'line-height', 'max-width']);
@@ -148,13 +120,12 @@ describe('reader mode', () => {
   });
 
   it('follows the system colour scheme by default', async () => {
-    await ext.worker.evaluate(() => chrome.storage.sync.clear());
+    await suite.ext.worker.evaluate(() => chrome.storage.sync.clear());
     const page = await seedPage();
     await page.emulateMedia({ colorScheme: 'dark' });
-    await clickToolbarButton(ext, page);
-    await runCommand('toggle-reader', await tabIdOf(ext, page));
-    const reader = new ReaderPage(page);
-    await reader.waitUntilOpen();
+    await clickToolbarButton(suite.ext, page);
+    await runCommand(suite.ext, 'toggle-reader', await tabIdOf(suite.ext, page));
+    const reader = await ReaderPage.opened(page);
     assert.equal(await reader.attribute('.ro-theme-system', 'aria-pressed'), 'true');
     assert.equal((await reader.style('.ro-reader', ['background-color']))['background-color'], 'rgb(27, 28, 31)');
     await page.emulateMedia({ colorScheme: 'light' });
@@ -175,39 +146,38 @@ describe('reader mode', () => {
       await setSettings({ theme });
       const page = await seedPage();
       await page.emulateMedia({ colorScheme: scheme });
-      await clickToolbarButton(ext, page);
-      assert.deepEqual(await runMenuItem(await tabIdOf(ext, page)), { open: true });
-      const reader = new ReaderPage(page);
-      await reader.waitUntilOpen();
+      await clickToolbarButton(suite.ext, page);
+      assert.deepEqual(await runMenuItem(suite.ext, await tabIdOf(suite.ext, page)), { open: true });
+      const reader = await ReaderPage.opened(page);
       await page.bringToFront();
-      await new Promise((done) => setTimeout(done, 300)); // the reader fades in
+      await settle(300); // the reader fades in
       assert.equal((await reader.style('.ro-reader', ['background-color']))['background-color'], background, `${theme} (${scheme})`);
       await reader.screenshot(`reader-theme-${theme === 'system' ? `system-${scheme}` : theme}.png`);
       await page.close();
     }
-    await ext.worker.evaluate(() => chrome.storage.sync.clear());
+    await suite.ext.worker.evaluate(() => chrome.storage.sync.clear());
   });
 
   it('registers its keyboard shortcuts and context menu item, and the command toggles reader mode', async () => {
-    const commands = await ext.worker.evaluate(() => chrome.commands.getAll());
+    const commands = await suite.ext.worker.evaluate(() => chrome.commands.getAll());
     const shortcut = (name: string) => commands.find((c) => c.name === name)?.shortcut;
     assert.equal(shortcut('toggle-reader'), 'Alt+Shift+Y');
     assert.equal(shortcut('_execute_action'), 'Alt+Shift+E');
 
     // The context menu item exists: updating an unknown id is refused.
-    assert.equal(await ext.worker.evaluate(`chrome.contextMenus.update('read-this-page-once', {}).then(() => 'ok', String)`), 'ok');
-    assert.notEqual(await ext.worker.evaluate(`chrome.contextMenus.update('no-such-item', {}).then(() => 'ok', String)`), 'ok');
+    assert.equal(await suite.ext.worker.evaluate(`chrome.contextMenus.update('read-this-page-once', {}).then(() => 'ok', String)`), 'ok');
+    assert.notEqual(await suite.ext.worker.evaluate(`chrome.contextMenus.update('no-such-item', {}).then(() => 'ok', String)`), 'ok');
 
     const page = await seedPage();
     await page.evaluate(() => window.scrollTo(0, 300));
     const html = await page.evaluate(() => document.documentElement.outerHTML);
-    await clickToolbarButton(ext, page);
-    const tabId = await tabIdOf(ext, page);
+    await clickToolbarButton(suite.ext, page);
+    const tabId = await tabIdOf(suite.ext, page);
     const reader = new ReaderPage(page);
 
-    assert.deepEqual(await runCommand('toggle-reader', tabId), { open: true });
+    assert.deepEqual(await runCommand(suite.ext, 'toggle-reader', tabId), { open: true });
     assert.equal(await reader.isOpen(), true);
-    assert.deepEqual(await runCommand('toggle-reader', tabId), { open: false });
+    assert.deepEqual(await runCommand(suite.ext, 'toggle-reader', tabId), { open: false });
     assert.equal(await reader.isOpen(), false);
     assert.equal(await page.evaluate(() => document.documentElement.outerHTML), html);
     assert.equal(await page.evaluate(() => window.scrollY), 300);

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_SETTINGS, keepsEverythingOn, normaliseSite, parseSettings } from '../src/platform/settings-schema.ts';
 import { OptionsPage } from './pages/options-page.ts';
-import { PopupPage } from './pages/popup-page.ts';
 import { ReaderPage } from './pages/reader-page.ts';
-import { clickToolbarButton, launchExtension, newProfileDir, tabIdOf, type LoadedExtension } from './support/extension.ts';
+import { clickToolbarButton, launchExtension, newProfileDir, runCommand, tabIdOf, type LoadedExtension } from './support/extension.ts';
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
+import { openPopupOn } from './support/steps.ts';
 
 describe('settings validation', () => {
   // Each row: what storage held, what the extension reads. Why each exists is in its title.
@@ -97,9 +97,8 @@ describe('settings in the browser', () => {
     const page = await ext.context.newPage();
     await page.goto(server.url('/seed/page-inline.html'));
     await clickToolbarButton(ext, page);
-    await ext.worker.evaluate(`readOnce.runCommand('toggle-reader', { id: ${await tabIdOf(ext, page)} })`);
-    const reader = new ReaderPage(page);
-    await reader.waitUntilOpen();
+    await runCommand(ext, 'toggle-reader', await tabIdOf(ext, page));
+    const reader = await ReaderPage.opened(page);
     assert.equal((await reader.style('.ro-reader', ['background-color']))['background-color'], 'rgb(244, 236, 216)');
     assert.equal((await reader.style('.ro-article', ['font-size']))['font-size'], '22px');
     // Teasers are kept now: the truncated teaser is back in the article.
@@ -128,8 +127,7 @@ describe('settings in the browser', () => {
     await ext.worker.evaluate(() => chrome.storage.sync.set({ keepEverythingOn: ['127.0.0.1'], keep: [] }));
     const page = await ext.context.newPage();
     await page.goto(server.url('/seed/page-inline.html'));
-    await clickToolbarButton(ext, page);
-    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    const popup = await openPopupOn(ext, page);
     await popup.waitForArticle();
     assert.match(await popup.page.locator('.ro-note').innerText(), /keeps everything on this site/);
     assert.equal(await popup.removedButton.innerText(), 'Nothing removed');

@@ -7,39 +7,27 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { PopupPage } from './pages/popup-page.ts';
-import { clickToolbarButton, launchExtension, ROOT, tabIdOf, type LoadedExtension } from './support/extension.ts';
-import { startPageServer, type PageServer } from './support/page-server.ts';
+import { describe, it } from 'node:test';
+import { withExtension } from './support/extension.ts';
+import { startFixtureServer, TEST_FIXTURES } from './support/server.ts';
+import { openPopupOn } from './support/steps.ts';
 
-const GOLDEN = join(ROOT, 'test/fixtures/pages/sections-and-cells');
+const GOLDEN = join(TEST_FIXTURES, 'pages/sections-and-cells');
 
 interface Expected {
   blocks: { id: string }[];
   removed: { id: string; after: string | null; text: string }[];
 }
 
-let ext: LoadedExtension;
-let server: PageServer;
-
-before(async () => {
-  [ext, server] = await Promise.all([launchExtension(), startPageServer()]);
-});
-
-after(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const suite = withExtension(startFixtureServer);
 
 describe('show in place', () => {
   it('puts every removal of the sections-and-cells page right after the kept block it stood after', async () => {
     const expected = JSON.parse(await readFile(join(GOLDEN, 'expected.json'), 'utf8')) as Expected;
     assert.ok(expected.removed.length >= 4, 'the golden page has removals between its sections and cells');
-    server.pages.set('/sections-and-cells.html', await readFile(join(GOLDEN, 'source.html'), 'utf8'));
-    const page = await ext.context.newPage();
-    await page.goto(server.url('/sections-and-cells.html'));
-    await clickToolbarButton(ext, page);
-    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    const page = await suite.ext.context.newPage();
+    await page.goto(suite.server.url('/pages/sections-and-cells/source.html'));
+    const popup = await openPopupOn(suite.ext, page);
     await popup.waitForArticle();
     await popup.openRemovedList();
     const buttons = popup.page.locator('#removed-panel .ro-removal button');

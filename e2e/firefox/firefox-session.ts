@@ -7,15 +7,16 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { READER_FRAME } from '../pages/reader-page.ts';
+import { startFixtureServer, type FixtureServer } from '../support/server.ts';
+import { buildTargets } from './build-target.ts';
 
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 
 /** Fixed, so extension pages have a known address (moz-extension://UUID/…) before the add-on starts. */
 export const EXTENSION_UUID = '6d0c3b52-6a0e-4f53-9d1e-5e0ad1ce0a11';
-
-/** The frame reader mode appends to <html> (src/content/reader-frame.ts): the page sees only this element. */
-export const READER_HOST = 'iframe[src*="/reader.html"]';
 
 /** Why the Firefox tests cannot run here, or null when they can. CI installs firefox-esr. */
 export function firefoxMissing(): string | null {
@@ -201,6 +202,34 @@ export class FirefoxSession {
   }
 }
 
+/** Firefox with one build installed, and the fixture site, for the tests of one suite. */
+export interface FirefoxWithSite {
+  /** Set once the suite's before hook ran: read them inside tests, not at import. */
+  readonly firefox: FirefoxSession;
+  readonly server: FixtureServer;
+  /** The build's folder. */
+  readonly dir: string;
+}
+
+/**
+ * Builds `target`, starts the fixture site and Firefox with the build installed before the tests of the suite
+ * it is called in, and closes both after them (nothing runs in a suite skipped for a missing Firefox).
+ */
+export function firefoxWithSite(target: 'firefox' | 'firefox-test'): FirefoxWithSite {
+  const suite: Partial<{ -readonly [K in keyof FirefoxWithSite]: FirefoxWithSite[K] }> = {};
+  before(async () => {
+    const dir = (await buildTargets(target))[target] ?? '';
+    suite.dir = dir;
+    suite.server = await startFixtureServer();
+    suite.firefox = await FirefoxSession.start(dir);
+  });
+  after(async () => {
+    await suite.firefox?.close();
+    await suite.server?.close();
+  });
+  return suite as FirefoxWithSite;
+}
+
 export class PopupPage {
   constructor(readonly page: Page) {}
 
@@ -250,12 +279,12 @@ export class ArticlePage {
   }
 
   async waitForReader(shown: boolean): Promise<void> {
-    await this.page.waitForSelector(READER_HOST, { hidden: !shown, timeout: 10_000 });
+    await this.page.waitForSelector(READER_FRAME, { hidden: !shown, timeout: 10_000 });
   }
 
   /** The reader's box on screen: it should cover the viewport. */
   async readerBox(): Promise<{ width: number; height: number; viewport: { width: number; height: number } }> {
-    return this.page.$eval(READER_HOST, (host) => {
+    return this.page.$eval(READER_FRAME, (host) => {
       const box = host.getBoundingClientRect();
       return { width: box.width, height: box.height, viewport: { width: innerWidth, height: innerHeight } };
     });

@@ -12,6 +12,13 @@ export const READER_FRAME = 'iframe[src*="/reader.html"]';
 export class ReaderPage {
   constructor(readonly page: Page) {}
 
+  /** Reader mode over `page`, once it shows an article or a message. */
+  static async opened(page: Page): Promise<ReaderPage> {
+    const reader = new ReaderPage(page);
+    await reader.waitUntilOpen();
+    return reader;
+  }
+
   /** Whether the page holds the reader's frame (checked from the page, as its scripts would). */
   async isOpen(): Promise<boolean> {
     return this.page.evaluate((selector) => document.querySelector(selector) !== null, READER_FRAME);

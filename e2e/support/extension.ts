@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
@@ -68,6 +69,45 @@ export async function launchExtension(userDataDir?: string): Promise<LoadedExten
       if (!options?.keepProfile) await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The browser with the extension, and the test site when one is given, for the tests of one file or suite. */
+export interface ExtensionWithSite<S> {
+  /** Set once the suite's before hook ran: read it inside tests, not at import. */
+  readonly ext: LoadedExtension;
+  readonly server: S;
+}
+
+/**
+ * Launches the extension and starts the site (together) before the tests of the file or suite it is called in,
+ * and closes both after them. What the site serves is set up inside `startSite`, not in another top-level
+ * before hook: Node 20 runs a file's top-level before hooks at once, not one after the other.
+ */
+export function withExtension(): Omit<ExtensionWithSite<never>, 'server'>;
+export function withExtension<S extends { close: () => Promise<void> }>(startSite: () => Promise<S>): ExtensionWithSite<S>;
+export function withExtension<S extends { close: () => Promise<void> }>(startSite?: () => Promise<S>): Partial<ExtensionWithSite<S>> {
+  const suite: { ext?: LoadedExtension; server?: S } = {};
+  before(async () => {
+    [suite.ext, suite.server] = await Promise.all([launchExtension(), startSite?.()]);
+  });
+  after(async () => {
+    await suite.ext?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
+
+/**
+ * The service worker's own handlers, called as commands.onCommand and contextMenus.onClicked call them (no
+ * automation can press a shortcut or pick a context menu item). A string, not a function: tsx would wrap a
+ * nested function in a helper the worker lacks.
+ */
+export async function runCommand(ext: LoadedExtension, name: string, tabId: number): Promise<{ open: boolean } | null> {
+  return ext.worker.evaluate(`readOnce.runCommand(${JSON.stringify(name)}, { id: ${tabId} })`);
+}
+
+export async function runMenuItem(ext: LoadedExtension, tabId: number): Promise<{ open: boolean } | null> {
+  return ext.worker.evaluate(`readOnce.runMenuItem({ id: ${tabId} })`);
 }
 
 /** A real toolbar click (CDP Extensions.triggerAction): opens the popup and grants activeTab on the tab. */

@@ -1,9 +1,12 @@
 /**
- * Serves e2e/fixtures, then test/fixtures, on 127.0.0.1 (an ephemeral port): the pages the tests read, as a
- * site would. A path is looked up in each root in turn, so the pages the unit tests read too (the seed in
- * test/fixtures/seed, the memory pairs in test/fixtures/memory) are served from their one copy.
+ * The test sites, on 127.0.0.1 (an ephemeral port each), as a news site would serve them:
+ * - startFixtureServer: the files of e2e/fixtures, then of test/fixtures. A path is looked up in each root in
+ *   turn, so the pages the unit tests read too (the seed in test/fixtures/seed, the memory pairs in
+ *   test/fixtures/memory) are served from their one copy.
+ * - startPageServer: pages a test writes on the fly (path -> HTML), with a log of every request it was sent:
+ *   the browser's own network traffic, counted where it lands.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +32,20 @@ export interface FixtureServer {
   close: () => Promise<void>;
 }
 
+/** Listens on 127.0.0.1 at a port the system picks. */
+async function listen(handler: RequestListener): Promise<FixtureServer> {
+  const server: Server = createServer(handler);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    url: (path) => origin + (path.startsWith('/') ? path : '/' + path),
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
 /** The file `path` names in the first of `roots` that has it; null when none does or it leaves its root. */
 async function readFixture(roots: readonly string[], path: string): Promise<{ file: string; body: Buffer } | null> {
   for (const root of roots) {
@@ -43,7 +60,7 @@ async function readFixture(roots: readonly string[], path: string): Promise<{ fi
 /** `root` first (e2e/fixtures unless a test gives its own copy), then test/fixtures. */
 export async function startFixtureServer(root = FIXTURES): Promise<FixtureServer> {
   const roots = [resolve(root), TEST_FIXTURES];
-  const server: Server = createServer(async (request, response) => {
+  return listen(async (request, response) => {
     let path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     // /generated/too-large.html: more elements than the engine reads at once (its default limit is 40 000 once
     // page furniture is left out, so these are visible, if empty).
@@ -64,13 +81,56 @@ export async function startFixtureServer(root = FIXTURES): Promise<FixtureServer
     response.write(body.slice(0, cut));
     setTimeout(() => response.end(body.slice(cut)), SLOW_MS);
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const origin = `http://127.0.0.1:${address.port}`;
+}
+
+/** A 1x1 transparent PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+export interface PageServer extends FixtureServer {
+  /** The pages it serves, by path; a test adds its own before opening them. */
+  pages: Map<string, string>;
+  /** Paths requested since the last reset, in order. */
+  readonly requests: string[];
+  /** Requests for /hit/<n> and /xss/<n> since the last reset, e.g. "hit 12", "xss 3". */
+  readonly hits: string[];
+  reset: () => void;
+}
+
+/**
+ * /img/<name>.png answers with a small PNG for any name, so a test can tell which images were fetched.
+ * /hit/<n> and /xss/<n> answer 204 and are logged in `hits`: where a hostile page's payloads report that they
+ * loaded or ran (204, so a navigation to one leaves the page where it is). /hit/<n>/x is not one: a
+ * relative URL resolved against /hit/<n> is the page's own request.
+ */
+export async function startPageServer(): Promise<PageServer> {
+  const pages = new Map<string, string>();
+  let requests: string[] = [];
+  let hits: string[] = [];
+  const site = await listen((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    requests.push(path);
+    const hit = /^\/(hit|xss)\/(\d+)$/u.exec(path);
+    if (hit) {
+      hits.push(`${hit[1]} ${hit[2]}`);
+      return void response.writeHead(204, { 'cache-control': 'no-store' }).end();
+    }
+    if (path.startsWith('/img/')) return void response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' }).end(PNG);
+    const body = pages.get(path);
+    if (body === undefined) return void response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+  });
   return {
-    origin,
-    url: (path) => origin + (path.startsWith('/') ? path : '/' + path),
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    ...site,
+    pages,
+    get requests() {
+      return requests;
+    },
+    get hits() {
+      return hits;
+    },
+    reset: () => {
+      requests = [];
+      hits = [];
+    },
   };
 }
