@@ -60,8 +60,13 @@ function wrapLooseText(el: Element): void {
   flush(null);
 }
 
-/** A table that lays out paragraphs is a container; one that holds data is a block. */
-function isLayoutTable(table: Element): boolean {
+/**
+ * Whether the table's cells hold blocks (paragraphs, headings, lists, quotes, tables): then its cells' blocks
+ * are the blocks, each with an id of its own that a removal can stand after; a table of plain cells is one
+ * block. Not the question render.ts asks (cellsHoldProse: there a list in a cell keeps the table whole) nor
+ * structure.ts (laysOutRunningText: whether the rules may treat the cells as page text at all).
+ */
+function cellsHoldBlocks(table: Element): boolean {
   return table.querySelector('p, h1, h2, h3, h4, h5, h6, table, ul, ol, blockquote') !== null;
 }
 
@@ -108,7 +113,7 @@ export function splitBlocks(root: Element): BlockSeed[] {
         if (caption.tagName === 'CAPTION' && hasText(caption)) out.push({ kind: 'caption', el: caption, list });
       }
     }
-    if (tag === 'TABLE' && isLayoutTable(el)) {
+    if (tag === 'TABLE' && cellsHoldBlocks(el)) {
       for (const cell of el.querySelectorAll('td, th')) {
         if (cell.closest('table') === el) visitChildren(cell, quoted, list);
       }

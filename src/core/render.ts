@@ -26,11 +26,11 @@ function service(): TurndownService {
   // After the plugin's table rules, so they are asked first. A table that lays out paragraphs is read as
   // its cells' blocks; one that pipes cannot hold goes as HTML.
   td.addRule('complexTable', {
-    filter: (node) => node.nodeName === 'TABLE' && !inLayoutTable(node) && isComplexTable(node),
+    filter: (node) => node.nodeName === 'TABLE' && !inProseTable(node) && isComplexTable(node),
     replacement: (_content, node) => `\n\n${(node as Element).outerHTML.replace(ENGINE_ATTRS, '')}\n\n`,
   });
   td.addRule('layoutTable', {
-    filter: (node) => ['TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TD', 'TH'].includes(node.nodeName) && inLayoutTable(node),
+    filter: (node) => ['TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TD', 'TH'].includes(node.nodeName) && inProseTable(node),
     replacement: (content, node) => (node.nodeName === 'TD' || node.nodeName === 'TH' ? `\n\n${content.trim()}\n\n` : content),
   });
   td.addRule('math', {
@@ -76,8 +76,12 @@ function service(): TurndownService {
   return (turndown = td);
 }
 
-/** A table that lays out paragraphs, headings or other tables is a page layout, not data (as in blocks.ts). */
-function isLayoutTable(table: Element): boolean {
+/**
+ * Whether the table's cells hold prose (paragraphs, headings, quotes, tables): then it is written as its
+ * cells' blocks. Lists do not count, unlike blocks.ts's cellsHoldBlocks: a data table with lists in its
+ * cells stays one table in the Markdown, as HTML (isComplexTable), rather than falling apart into loose items.
+ */
+function cellsHoldProse(table: Element): boolean {
   return hasDescendant(table, 'p, h1, h2, h3, h4, h5, h6, table, blockquote');
 }
 
@@ -87,16 +91,16 @@ function hasDescendant(el: Element, selector: string): boolean {
   return false;
 }
 
-const layoutTables = new WeakMap<Node, boolean>();
+const proseTables = new WeakMap<Node, boolean>();
 
-/** Whether the node is, or is part of, a layout table (and not of a data table nested in one). */
-function inLayoutTable(node: Node): boolean {
+/** Whether the node is, or is part of, a table whose cells hold prose (and not of a data table nested in one). */
+function inProseTable(node: Node): boolean {
   let table: Node | null = node;
   while (table && table.nodeName !== 'TABLE') table = table.parentNode;
   if (!table) return false;
-  let layout = layoutTables.get(table);
-  if (layout === undefined) layoutTables.set(table, (layout = isLayoutTable(table as Element)));
-  return layout;
+  let prose = proseTables.get(table);
+  if (prose === undefined) proseTables.set(table, (prose = cellsHoldProse(table as Element)));
+  return prose;
 }
 
 /** A table whose cells span rows or columns, or hold lists, quotes or code blocks. */

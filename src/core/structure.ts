@@ -45,14 +45,20 @@ function hasBackLink(item: Element): boolean {
  */
 export function inTable(el: Element): boolean {
   const table = el.closest('table');
-  return table !== null && !isLayoutTable(table);
+  return table !== null && !laysOutRunningText(table);
 }
 
 // As many words as a paragraph of running text (isProse).
 const LAYOUT_CELL_WORDS = 20;
 const layoutTables = new WeakMap<Element, boolean>();
 
-function isLayoutTable(table: Element): boolean {
+/**
+ * Whether the table is page layout (role="presentation" or "none", or a cell of running text outside an
+ * infobox), so its cells are open to the rules like any block. Not blocks.ts's cellsHoldBlocks: a data
+ * table may wrap each value in a <p> (cells of blocks, still data to leave alone), and a layout table may
+ * set its prose without one.
+ */
+function laysOutRunningText(table: Element): boolean {
   let layout = layoutTables.get(table);
   if (layout === undefined) {
     const role = table.getAttribute('role');
