@@ -25,7 +25,8 @@ import { readerText } from '../src/core/blocks.ts';
 import { normalizeContent } from '../src/core/normalize.ts';
 import { showAsReaderSaw, workingCopy } from '../src/core/prune.ts';
 import { parseHtml, ReadOnceError } from '../src/node/index.ts';
-import { pageF1, scorePage, tokenize } from './lib/metric.ts';
+import { pageF1, scorePage } from './lib/metric.ts';
+import { missingWords } from './lib/missing-words.ts';
 import { peerDir, readPeerPages, readVerdicts, SUITES, type Suite, type Verdict, VerdictIndex } from './lib/peer.ts';
 import { cleanOrRefuse } from './lib/run.ts';
 import { Readability } from '@mozilla/readability';
@@ -50,19 +51,6 @@ interface PageRow {
   /** Of lostWords, those Readability does not keep on the engine's working copy either: the copy left them out. */
   lostToCopy: string[];
   markdownF1: number | null;
-}
-
-/** Words in `kept` beyond what `found` accounts for, as a multiset difference. */
-function missingWords(kept: string, found: string): string[] {
-  const counts = new Map<string, number>();
-  for (const w of tokenize(found)) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const missing: string[] = [];
-  for (const w of tokenize(kept)) {
-    const n = counts.get(w) ?? 0;
-    if (n > 0) counts.set(w, n - 1);
-    else missing.push(w);
-  }
-  return missing;
 }
 
 /**

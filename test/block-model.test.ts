@@ -8,10 +8,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { JSDOM } from 'jsdom';
 import { articleAsText, textBlocks } from '../src/core/format.ts';
 import type { CleanResult, Removal } from '../src/core/types.ts';
 import { cleanHtml } from '../src/node/index.ts';
+import { standInForExtension, viewDocument } from './views.ts';
 
 type ArticleViewModule = typeof import('../src/reader/article-view.ts');
 type RemovalsViewModule = typeof import('../src/reader/removals-view.ts');
@@ -19,10 +20,7 @@ let views: ArticleViewModule;
 let removalsView: RemovalsViewModule;
 
 before(async () => {
-  // webextension-polyfill hands out globalThis.browser as it is when it has a runtime id (as in Firefox).
-  const g = globalThis as Record<string, unknown>;
-  g.chrome ??= { runtime: { id: 'readonce-test' } };
-  g.browser ??= { runtime: { id: 'readonce-test' }, i18n: { getMessage: (key: string, subs?: string | string[]) => [key, ...[subs ?? []].flat()].join(' '), getUILanguage: () => 'en' } };
+  standInForExtension();
   views = await import('../src/reader/article-view.ts');
   removalsView = await import('../src/reader/removals-view.ts');
 });
@@ -30,10 +28,6 @@ before(async () => {
 const PAGE = path.join(import.meta.dirname, 'fixtures', 'pages', 'sections-and-cells');
 const URL = (JSON.parse(readFileSync(path.join(PAGE, 'expected.json'), 'utf8')) as { url: string }).url;
 const golden = (): CleanResult => cleanHtml(readFileSync(path.join(PAGE, 'source.html'), 'utf8'), { url: URL });
-
-function viewDocument(): Document {
-  return new JSDOM('<!doctype html><body></body>', { virtualConsole: new VirtualConsole() }).window.document;
-}
 
 const index = (id: string) => Number(id.slice(1));
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/gu, ' ').trim();

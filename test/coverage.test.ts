@@ -15,19 +15,7 @@ import { normalizeContent } from '../src/core/normalize.ts';
 import { showAsReaderSaw, workingCopy } from '../src/core/prune.ts';
 import { words } from '../src/core/text.ts';
 import { cleanHtml, parseHtml, ReadOnceError } from '../src/node/index.ts';
-
-/** The words of `text` that `have` lacks, counted with their repeats. */
-function missingWords(expected: string, have: readonly string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const text of have) for (const w of words(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const missing: string[] = [];
-  for (const w of words(expected)) {
-    const n = counts.get(w) ?? 0;
-    if (n > 0) counts.set(w, n - 1);
-    else missing.push(w);
-  }
-  return missing;
-}
+import { missingWords } from '../scripts/lib/missing-words.ts';
 
 /** What Readability keeps of the page, read on the same working copy the engine reads. */
 function readabilityText(html: string, url: string): string {
@@ -67,7 +55,7 @@ function lostWords(html: string, url: string, against: (html: string, url: strin
     if (e instanceof ReadOnceError) return null;
     throw e;
   }
-  return missingWords(against(html, url), [result.title, ...result.blocks.map((b) => b.text), ...result.removed.map((r) => r.text)]);
+  return missingWords(against(html, url), [result.title, ...result.blocks.map((b) => b.text), ...result.removed.map((r) => r.text)].join('\n'), words);
 }
 
 const root = path.join(import.meta.dirname, '..');

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { InMemoryReadingMemory } from '../src/core/memory/in-memory.ts';
 import { markRepeatsNow, rememberedArticle } from '../src/core/memory/mark.ts';
 import { cleanHtml, type CleanResult } from '../src/node/index.ts';
+import { standInForExtension, viewDocument } from './views.ts';
 
 type Views = typeof import('../src/reader/article-view.ts');
 type Folds = typeof import('../src/reader/fold-view.ts');
@@ -19,9 +19,7 @@ let views: Views;
 let folds: Folds;
 
 before(async () => {
-  const g = globalThis as Record<string, unknown>;
-  g.chrome ??= { runtime: { id: 'readonce-test' } };
-  g.browser ??= { runtime: { id: 'readonce-test' }, i18n: { getMessage: (key: string, subs?: string | string[]) => [key, ...[subs ?? []].flat()].join(' '), getUILanguage: () => 'en' } };
+  standInForExtension();
   views = await import('../src/reader/article-view.ts');
   folds = await import('../src/reader/fold-view.ts');
 });
@@ -39,7 +37,7 @@ function setup(pair: string, aUrl: string, bUrl: string) {
   memory.recordNow(rememberedArticle(clean(pair, 'a', aUrl), aUrl, READ_AT));
   const result = clean(pair, 'b', bUrl);
   const report = markRepeatsNow(result, memory, bUrl);
-  const doc = new JSDOM('<!doctype html><body></body>', { virtualConsole: new VirtualConsole() }).window.document;
+  const doc = viewDocument();
   const view = views.renderArticle(doc, result);
   doc.body.append(view.element);
   const folded = folds.foldRepeats(view, report, NOW, 'en');
@@ -111,7 +109,7 @@ test('copies: the whole article still; "only what is new" leaves out exactly the
 test('nothing read before: no fold, no banner', () => {
   const memory = new InMemoryReadingMemory();
   const result = clean('wework', 'b', 'https://techcrunch.com/x');
-  const doc = new JSDOM('<!doctype html><body></body>', { virtualConsole: new VirtualConsole() }).window.document;
+  const doc = viewDocument();
   const view = views.renderArticle(doc, result);
   const folded = folds.foldRepeats(view, markRepeatsNow(result, memory, 'https://techcrunch.com/x'), NOW, 'en');
   assert.equal(folded.folds.length, 0);
