@@ -54,7 +54,7 @@ describe('page chrome left out where Readability keeps it', () => {
   // A site header set inside the element that holds the story: Readability alone keeps its links with the story.
   const html = page(`<div class="story"><header class="masthead"><a href="/">Harbour Gazette front page</a> <a href="/subscribe">Subscribe today</a></header><h1>Ferry budget</h1>${paragraphs(8)}</div>`);
 
-  for (const copy of ['walk', 'clone'] as const) {
+  for (const copy of ['walk', 'clone', 'in-place'] as const) {
     it(`is put back and recorded as removed, with its reason (${copy})`, () => {
       const result = cleanDocument(parseHtml(html, url), { copy });
       assert.deepEqual(result.removed.filter((r) => r.reason === 'site-header').map((r) => r.text), ['Harbour Gazette front page Subscribe today']);
@@ -81,7 +81,7 @@ describe('page chrome left out where Readability keeps it', () => {
 
   it("takes a page's own comment for nothing: only the copy's markers are read", () => {
     const spoof = page(`<div class="story"><!--ro-left-out 0--><h1>Ferry budget</h1>${paragraphs(8)}</div>`);
-    for (const copy of ['walk', 'clone'] as const) {
+    for (const copy of ['walk', 'clone', 'in-place'] as const) {
       assert.equal(cleanDocument(parseHtml(spoof, url), { copy }).removed.length, 0, copy);
     }
   });

@@ -183,12 +183,13 @@ describe('the working copy never costs the article', () => {
 
 describe('the copy strategies', () => {
   for (const page of fixturePages()) {
-    it(`${page.name}: the walk and the pruned clone give the same copy`, () => {
+    it(`${page.name}: the walk, the pruned clone and the page pruned in place give the same copy`, () => {
       const doc = parseHtml(page.html, page.url);
       const walk = workingCopy(doc, 'walk');
-      const clone = workingCopy(doc, 'clone');
-      assert.equal(clone.doc.documentElement.outerHTML, walk.doc.documentElement.outerHTML);
-      assert.equal(clone.bylineHint, walk.bylineHint);
+      for (const pruned of [workingCopy(doc, 'clone'), workingCopy(parseHtml(page.html, page.url), 'in-place')]) {
+        assert.equal(pruned.doc.documentElement.outerHTML, walk.doc.documentElement.outerHTML);
+        assert.equal(pruned.bylineHint, walk.bylineHint);
+      }
     });
   }
 
@@ -198,6 +199,15 @@ describe('the copy strategies', () => {
     cleanDocument(doc, { copy: 'clone' });
     assert.equal(doc.documentElement.outerHTML, before);
   });
+
+  it('in place, the document given is the copy, and the clean is the same as from a copy', () => {
+    const html = newsPage();
+    const doc = parseHtml(html, 'https://example.com/story');
+    const before = doc.documentElement.outerHTML;
+    const inPlace = cleanDocument(doc, { copy: 'in-place' });
+    assert.notEqual(doc.documentElement.outerHTML, before, 'Readability read the document itself');
+    assert.deepEqual(inPlace, cleanDocument(parseHtml(html, 'https://example.com/story')));
+  });
 });
 
 describe('content a page hides until its scripts run', () => {
@@ -205,14 +215,14 @@ describe('content a page hides until its scripts run', () => {
 
   // Defuddle's test page general--react-streaming-ssr (MIT): the body arrives as <div hidden id="S:0"> and a
   // $RC("B:0","S:0") script, the boundary shows a loading skeleton until then.
-  for (const copy of ['walk', 'clone'] as const) {
+  for (const copy of ['walk', 'clone', 'in-place'] as const) {
     it(`swaps React's streamed segments into their boundary (${copy})`, () => {
-      const doc = parseHtml(fixture('react-streaming-ssr.html'), 'https://example.com/blog/widgets');
-      const result = cleanDocument(doc, { copy });
+      const page = () => parseHtml(fixture('react-streaming-ssr.html'), 'https://example.com/blog/widgets');
+      const result = cleanDocument(page(), { copy });
       const text = result.blocks.map((b) => b.text).join('\n');
       assert.match(text, /Modern widget systems have evolved significantly/u);
       assert.match(text, /The dependency graph makes this lookup efficient/u);
-      const body = workingCopy(doc, copy).doc.body;
+      const body = workingCopy(page(), copy).doc.body;
       assert.equal(body.querySelector('[hidden], template, .skeleton'), null, 'the segment in place of the skeleton');
       assert.ok(body.querySelector('.article-body > p'), 'inside the boundary');
     });

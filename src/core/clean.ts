@@ -93,6 +93,9 @@ function withinStack<T>(run: () => T): T {
 }
 
 function cleanCopy(copy: WorkingCopy, document: Document, win: Window, options: CleanOptions): CleanResult {
+  // Read before Readability changes the copy, which with `copy: 'in-place'` is the document itself.
+  const pageTitle = squash(document.title);
+  const pageLang = document.documentElement?.getAttribute('lang') || null;
   normalizeContent(copy.doc);
   const parsed = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true }).parse();
   const root = parsed?.content;
@@ -100,11 +103,11 @@ function cleanCopy(copy: WorkingCopy, document: Document, win: Window, options: 
     throw new ReadOnceError('no-article', 'No article found on this page.');
   }
   const meta: Metadata = {
-    title: squash(parsed.title ?? '') || squash(document.title),
+    title: squash(parsed.title ?? '') || pageTitle,
     byline: clean(parsed.byline) ?? copy.bylineHint,
     siteName: clean(parsed.siteName),
     publishedTime: toIsoDate(parsed.publishedTime ?? ''),
-    lang: clean(parsed.lang) ?? (document.documentElement.getAttribute('lang') || null),
+    lang: clean(parsed.lang) ?? pageLang,
     excerpt: clean(parsed.excerpt),
   };
   return finish(win, root, meta, options, [...restoreLeftOut(copy, root), ...storyNavigation(root)]);

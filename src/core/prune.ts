@@ -245,8 +245,10 @@ function holdsPlainText(root: Element): boolean {
  * How a copy is made: a JS walk that copies only what it keeps, or the DOM's own deep clone pruned in place.
  * Measured on the dev corpus (scripts/bench-chromium.ts --copy): the walk is the faster in jsdom and also in
  * Chromium, where the native clone copies what the region and furniture leave out only to drop it again.
+ * 'in-place' prunes the document given, with the clone's decisions and no copy at all: only for a document
+ * made for the one call (the CLI and batch parse one per page), never for a page someone sees.
  */
-export type CopyStrategy = 'walk' | 'clone';
+export type CopyStrategy = 'walk' | 'clone' | 'in-place';
 
 export interface WorkingCopy {
   doc: Document;
@@ -479,8 +481,8 @@ const SHOW_COMMENT = 0x80; // NodeFilter.SHOW_COMMENT, without a window at hand
  * tree walker rather than by visiting every node in script. The region is found again in the clone (the same
  * structure, so the same element). What the region leaves out is read (outsideReads) before it goes.
  */
-function cloneCopy(doc: Document, regionOf: (doc: Document) => Element | null, streamed: ReadonlySet<string>, leftOut: LeftOut[]): { copy: Document; reads: OutsideReads } {
-  const copy = doc.cloneNode(true) as Document;
+function cloneCopy(doc: Document, regionOf: (doc: Document) => Element | null, streamed: ReadonlySet<string>, leftOut: LeftOut[], inPlace: boolean): { copy: Document; reads: OutsideReads } {
+  const copy = inPlace ? doc : (doc.cloneNode(true) as Document);
   const cut = new RegionCut(regionOf(copy), copy.body);
   cut.probe();
   const reads = outsideReads(cut, copy);
@@ -563,8 +565,8 @@ function makeCopy(doc: Document, regionOf: (doc: Document) => Element | null, st
   let copy: Document;
   let reads: OutsideReads;
   const leftOut: LeftOut[] = [];
-  if (strategy === 'clone') {
-    ({ copy, reads } = cloneCopy(doc, regionOf, streamed, leftOut));
+  if (strategy !== 'walk') {
+    ({ copy, reads } = cloneCopy(doc, regionOf, streamed, leftOut, strategy === 'in-place'));
   } else {
     const cut = new RegionCut(regionOf(doc), doc.body);
     copy = walkCopy(doc, cut, streamed, leftOut);

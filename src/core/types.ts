@@ -89,8 +89,10 @@ export interface CleanOptions {
    * How the engine copies the page before reading it (the page itself is never changed): 'walk' (the default),
    * a JavaScript walk that copies only what it keeps, or 'clone', the DOM's own deep clone pruned in place.
    * Both give the same copy; the walk measured faster in jsdom and in Chromium (scripts/bench-chromium.ts --copy).
+   * 'in-place' makes no copy: it prunes and reads the document given, which is changed. Only for a document
+   * parsed for this one call (the CLI and batch mode do), never for a page a reader has open.
    */
-  copy?: 'clone' | 'walk';
+  copy?: 'clone' | 'walk' | 'in-place';
   /**
    * false leaves `markdown` empty, for a caller that shows the article first and renders the Markdown only when
    * asked (markdownOf); Turndown is the largest part of a clean in the browser. Default true.

@@ -21,7 +21,8 @@ export function cleanDocument(document: Document, options?: CleanOptions): Clean
 export function cleanHtml(html: string, options: CleanOptions = {}): CleanResult {
   const document = parseHtml(html, options.url);
   try {
-    return cleanDocument(document, options);
+    // The document is parsed for this call alone: the engine prunes it rather than copying it.
+    return cleanDocument(document, { copy: 'in-place', ...options });
   } finally {
     closeWindow(document);
   }

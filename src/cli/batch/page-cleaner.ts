@@ -46,7 +46,8 @@ export class PageCleaner {
       if (html) {
         this.dom.reconfigure({ url: task.url ?? 'about:blank' });
         const page = new window.DOMParser().parseFromString(source, 'text/html');
-        result = cleanDocument(page, options);
+        // The page's document is parsed for this clean alone: pruned in place, not copied first.
+        result = cleanDocument(page, { ...options, copy: 'in-place' });
       } else {
         result = cleanText(source, options);
       }
