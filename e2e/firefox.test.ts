@@ -9,7 +9,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ArticlePage, firefoxMissing, firefoxWithSite } from './firefox/firefox-session.ts';
-import { READER_FRAME } from './pages/reader-page.ts';
+import { READER_FRAME, readerFrameSeenByPage, UNREADABLE_FRAME } from './pages/reader-page.ts';
 import { ARTIFACTS } from './support/extension.ts';
 import { SEED } from './support/seed.ts';
 import { startPageServer, type PageServer } from './support/server.ts';
@@ -121,17 +121,8 @@ new MutationObserver((records) => { for (const r of records) for (const n of r.a
 } }).observe(document.documentElement, { childList: true, subtree: true });</script>`);
     try {
       await tabsStayInReader(article);
-      const seen = await article.page.evaluate((selector) => {
-        const frame = document.querySelector(selector) as HTMLIFrameElement;
-        let inside = 'refused';
-        try {
-          inside = frame.contentWindow!.document.body.innerText;
-        } catch {
-          // another origin
-        }
-        return { tag: frame.localName, contentDocument: frame.contentDocument === null, inside, log: (window as unknown as { __log: string[] }).__log };
-      }, READER_FRAME);
-      assert.deepEqual(seen, { tag: 'iframe', contentDocument: true, inside: 'refused', log: [] });
+      assert.deepEqual(await article.page.evaluate(readerFrameSeenByPage, READER_FRAME), UNREADABLE_FRAME);
+      assert.deepEqual(await article.page.evaluate(() => (window as unknown as { __log: string[] }).__log), []);
       await article.pressEscape();
       await article.waitForReader(false);
     } finally {

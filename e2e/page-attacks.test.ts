@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright';
 import { PopupPage } from './pages/popup-page.ts';
-import { READER_FRAME, ReaderPage } from './pages/reader-page.ts';
+import { READER_FRAME, ReaderPage, readerFrameSeenByPage, UNREADABLE_FRAME } from './pages/reader-page.ts';
 import { clickToolbarButton, runCommand, runMenuItem, tabIdOf, withExtension } from './support/extension.ts';
 import { startPageServer } from './support/server.ts';
 import { settle } from './support/steps.ts';
@@ -59,17 +59,7 @@ new MutationObserver((records) => { for (const r of records) for (const n of r.a
       ),
     );
     await settle(300);
-    const seen = await page.evaluate((selector) => {
-      const frame = document.querySelector<HTMLIFrameElement>(selector)!;
-      let inside = 'refused';
-      try {
-        inside = frame.contentWindow!.document.body.innerText;
-      } catch {
-        // cross-origin: the page may not look into the frame
-      }
-      return { tag: frame.localName, isCustom: customElements.get(frame.localName) !== undefined, contentDocument: frame.contentDocument, inside };
-    }, READER_FRAME);
-    assert.deepEqual(seen, { tag: 'iframe', isCustom: false, contentDocument: null, inside: 'refused' });
+    assert.deepEqual(await page.evaluate(readerFrameSeenByPage, READER_FRAME), UNREADABLE_FRAME);
     const log = await pageLog(page);
     assert.deepEqual(log.filter((line) => /constructed|internals on|quarterly/.test(line)), [], JSON.stringify(log));
     await page.close();

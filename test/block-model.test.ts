@@ -12,17 +12,12 @@ import { JSDOM } from 'jsdom';
 import { articleAsText, textBlocks } from '../src/core/format.ts';
 import type { CleanResult, Removal } from '../src/core/types.ts';
 import { cleanHtml } from '../src/node/index.ts';
-import { standInForExtension, viewDocument } from './views.ts';
+import { importViews, viewDocument, type Views } from './views.ts';
 
-type ArticleViewModule = typeof import('../src/reader/article-view.ts');
-type RemovalsViewModule = typeof import('../src/reader/removals-view.ts');
-let views: ArticleViewModule;
-let removalsView: RemovalsViewModule;
+let views: Views;
 
 before(async () => {
-  standInForExtension();
-  views = await import('../src/reader/article-view.ts');
-  removalsView = await import('../src/reader/removals-view.ts');
+  views = await importViews();
 });
 
 const PAGE = path.join(import.meta.dirname, 'fixtures', 'pages', 'sections-and-cells');
@@ -103,7 +98,7 @@ describe('text is rendered once, in core', () => {
 describe('"Show in place" puts each removal at its own place', () => {
   function render(result: CleanResult) {
     const doc = viewDocument();
-    const view = views.renderArticle(doc, result);
+    const view = views.article.renderArticle(doc, result);
     doc.body.append(view.element);
     return { doc, view };
   }
@@ -130,12 +125,12 @@ describe('"Show in place" puts each removal at its own place', () => {
   it('after a <section>, after a table cell (as a cell of its row), in page order', () => {
     const result = golden();
     const { view } = render(result);
-    const markers = result.removed.map((removal, i) => views.showRemovalInPlace(view, removal, i));
+    const markers = result.removed.map((removal, i) => views.article.showRemovalInPlace(view, removal, i));
     result.removed.forEach((removal, i) => assertAtItsPlace(view, removal, markers[i]!, result));
-    const anchorTags = new Set(result.removed.map((r) => views.blockElement(view, r.after!)?.localName));
+    const anchorTags = new Set(result.removed.map((r) => views.article.blockElement(view, r.after!)?.localName));
     assert.ok(anchorTags.has('section') && anchorTags.has('td'), `anchors: ${[...anchorTags]}`);
     for (const [i, removal] of result.removed.entries()) {
-      if (views.blockElement(view, removal.after!)?.localName === 'td') assert.equal(markers[i]!.localName, 'td');
+      if (views.article.blockElement(view, removal.after!)?.localName === 'td') assert.equal(markers[i]!.localName, 'td');
     }
   });
 
@@ -144,7 +139,7 @@ describe('"Show in place" puts each removal at its own place', () => {
     const { view } = render(result);
     const before = view.body.innerHTML;
     const order = result.removed.map((_, i) => i).reverse();
-    const shown = order.map((i) => views.showRemovalInPlace(view, result.removed[i]!, i));
+    const shown = order.map((i) => views.article.showRemovalInPlace(view, result.removed[i]!, i));
     const inDom = [...view.body.querySelectorAll('.ro-removed')].map((m) => m.getAttribute('data-ro-block'));
     assert.deepEqual(inDom, result.removed.map((r) => r.id));
     result.removed.forEach((removal, i) => assertAtItsPlace(view, removal, shown[order.indexOf(i)]!, result));
@@ -160,11 +155,11 @@ describe('"Show in place" puts each removal at its own place', () => {
     ];
     const all = { ...result, removed: removals };
     const { view } = render(all);
-    const item = views.showRemovalInPlace(view, removals[1]!, 1);
-    const top = views.showRemovalInPlace(view, removals[0]!, 0);
+    const item = views.article.showRemovalInPlace(view, removals[1]!, 1);
+    const top = views.article.showRemovalInPlace(view, removals[0]!, 0);
     removals.forEach((removal, i) => assertAtItsPlace(view, removal, [top, item][i]!, all));
     assert.equal(top.nextElementSibling, item);
-    assert.equal(item.nextElementSibling, views.blockElement(view, result.blocks[0]!.id));
+    assert.equal(item.nextElementSibling, views.article.blockElement(view, result.blocks[0]!.id));
     assert.equal(top.querySelector('.ro-removed-text')?.innerHTML, '<strong>Latest news</strong>');
     assert.equal(item.querySelector('.ro-removed-text')?.innerHTML, 'Share <em>this</em>');
   });
@@ -173,8 +168,8 @@ describe('"Show in place" puts each removal at its own place', () => {
     const result = golden();
     const { view } = render(result);
     const removal = result.removed.find((r) => r.after === 'b8')!;
-    views.blockElement(view, 'b8')!.removeAttribute('data-ro-block');
-    const marker = views.showRemovalInPlace(view, removal, result.removed.indexOf(removal));
+    views.article.blockElement(view, 'b8')!.removeAttribute('data-ro-block');
+    const marker = views.article.showRemovalInPlace(view, removal, result.removed.indexOf(removal));
     assert.equal(marker.previousElementSibling?.getAttribute('data-ro-block'), 'b7');
   });
 
@@ -182,7 +177,7 @@ describe('"Show in place" puts each removal at its own place', () => {
     const result = golden();
     const { view } = render(result);
     const removal = { ...result.removed[0]!, html: '<p part="x" tabindex="0"><img src="https://x.example/a.png" onerror="alert(1)">Ad</p>' };
-    const marker = views.showRemovalInPlace(view, removal, 0);
+    const marker = views.article.showRemovalInPlace(view, removal, 0);
     assert.equal(marker.querySelector('.ro-removed-text')?.innerHTML, '<p><img src="https://x.example/a.png" referrerpolicy="no-referrer" loading="lazy" decoding="async" alt="">Ad</p>');
   });
 });
@@ -192,7 +187,7 @@ describe('each removal shows its own explanation', () => {
   const removal = (id: string, explanation: string, reason = 'related-links'): Removal => ({ ...base, id: id as Removal['id'], reason, category: 'boilerplate', explanation });
 
   function explanations(removed: Removal[]) {
-    const panel = removalsView.renderRemovals(viewDocument(), removed, () => {});
+    const panel = views.removals.renderRemovals(viewDocument(), removed, () => {});
     return [...panel.querySelectorAll('.ro-removal-reason')].map((group) => ({
       group: group.querySelector(':scope > .ro-removal-explanation')?.textContent ?? null,
       items: [...group.querySelectorAll('.ro-removal')].map((item) => item.querySelector('.ro-removal-explanation')?.textContent ?? null),
@@ -216,12 +211,12 @@ describe('the page’s ids in a view', () => {
   it('are kept apart from the view’s own, and in-page links follow them', () => {
     const doc = viewDocument();
     doc.body.innerHTML = '<main id="content"></main>';
-    const fragment = views.sanitizedFragment(doc, '<p id="content">Text<sup><a href="#fn1">1</a></sup> <a href="https://example.com/">out</a></p><ol><li id="fn1">A note.</li></ol>');
+    const fragment = views.article.sanitizedFragment(doc, '<p id="content">Text<sup><a href="#fn1">1</a></sup> <a href="https://example.com/">out</a></p><ol><li id="fn1">A note.</li></ol>');
     doc.body.append(fragment);
     assert.equal(doc.getElementById('content')?.tagName, 'MAIN');
-    assert.equal(doc.getElementById(`${views.PAGE_ID_PREFIX}fn1`)?.textContent, 'A note.');
+    assert.equal(doc.getElementById(`${views.article.PAGE_ID_PREFIX}fn1`)?.textContent, 'A note.');
     const [note, out] = Array.from(doc.querySelectorAll('p a'));
-    assert.equal(note!.getAttribute('href'), `#${views.PAGE_ID_PREFIX}fn1`);
+    assert.equal(note!.getAttribute('href'), `#${views.article.PAGE_ID_PREFIX}fn1`);
     assert.equal(note!.hasAttribute('target'), false, 'a footnote link scrolls the view, it opens no tab');
     assert.equal(out!.getAttribute('target'), '_blank');
   });

@@ -11,17 +11,12 @@ import { before, test } from 'node:test';
 import { InMemoryReadingMemory } from '../src/core/memory/in-memory.ts';
 import { markRepeatsNow, rememberedArticle } from '../src/core/memory/mark.ts';
 import { cleanHtml, type CleanResult } from '../src/node/index.ts';
-import { standInForExtension, viewDocument } from './views.ts';
+import { importViews, viewDocument, type Views } from './views.ts';
 
-type Views = typeof import('../src/reader/article-view.ts');
-type Folds = typeof import('../src/reader/fold-view.ts');
 let views: Views;
-let folds: Folds;
 
 before(async () => {
-  standInForExtension();
-  views = await import('../src/reader/article-view.ts');
-  folds = await import('../src/reader/fold-view.ts');
+  views = await importViews();
 });
 
 const DIR = path.join(import.meta.dirname, 'fixtures/memory');
@@ -38,9 +33,9 @@ function setup(pair: string, aUrl: string, bUrl: string) {
   const result = clean(pair, 'b', bUrl);
   const report = markRepeatsNow(result, memory, bUrl);
   const doc = viewDocument();
-  const view = views.renderArticle(doc, result);
+  const view = views.article.renderArticle(doc, result);
   doc.body.append(view.element);
-  const folded = folds.foldRepeats(view, report, NOW, 'en');
+  const folded = views.folds.foldRepeats(view, report, NOW, 'en');
   return { doc, view, result, report, folded };
 }
 
@@ -50,7 +45,7 @@ test('repeats fold to one line per run, name where and when, and open in place',
   const { view, report, folded } = setup('teachers', A_URL, B_URL);
   const repeated = new Set(report.repeats.map((r) => r.blockId));
   for (const block of view.blocks) {
-    const el = views.blockElement(view, block.id);
+    const el = views.article.blockElement(view, block.id);
     assert.equal(hidden(el), repeated.has(block.id), `${block.id} ${block.text.slice(0, 40)}`);
   }
   // Runs are broken by the new paragraphs and by the short "Associated Press" line, which stays: 16 blocks, 4 lines.
@@ -64,10 +59,10 @@ test('repeats fold to one line per run, name where and when, and open in place',
   // The line stands where the run was, right before its first block.
   assert.equal(first!.nextElementSibling?.getAttribute('data-ro-block'), ids[0]);
   first!.querySelector('button')!.click();
-  for (const id of ids) assert.equal(hidden(views.blockElement(view, id as `b${number}`)), false);
+  for (const id of ids) assert.equal(hidden(views.article.blockElement(view, id as `b${number}`)), false);
   assert.equal(first!.querySelector('button')!.getAttribute('aria-expanded'), 'true');
   first!.querySelector('button')!.click();
-  for (const id of ids) assert.equal(hidden(views.blockElement(view, id as `b${number}`)), true);
+  for (const id of ids) assert.equal(hidden(views.article.blockElement(view, id as `b${number}`)), true);
 });
 
 test('an article mostly read elsewhere gets a banner naming and linking the earlier page', () => {
@@ -93,7 +88,7 @@ test('a page opened again says first what is new since the last visit, and marks
 
 test('copies: the whole article still; "only what is new" leaves out exactly the folded blocks', () => {
   const { doc, result, report } = setup('teachers', A_URL, B_URL);
-  const { markdown, text } = folds.onlyWhatIsNew(doc, result, report);
+  const { markdown, text } = views.folds.onlyWhatIsNew(doc, result, report);
   const read = new Set(report.repeats.map((r) => r.blockId));
   for (const block of result.blocks) {
     const probe = block.text.slice(0, 30);
@@ -110,8 +105,8 @@ test('nothing read before: no fold, no banner', () => {
   const memory = new InMemoryReadingMemory();
   const result = clean('wework', 'b', 'https://techcrunch.com/x');
   const doc = viewDocument();
-  const view = views.renderArticle(doc, result);
-  const folded = folds.foldRepeats(view, markRepeatsNow(result, memory, 'https://techcrunch.com/x'), NOW, 'en');
+  const view = views.article.renderArticle(doc, result);
+  const folded = views.folds.foldRepeats(view, markRepeatsNow(result, memory, 'https://techcrunch.com/x'), NOW, 'en');
   assert.equal(folded.folds.length, 0);
   assert.equal(folded.banner, null);
 });

@@ -9,6 +9,32 @@ import { artifact } from '../support/extension.ts';
 /** The reader's host element in the page, as page scripts can find it. */
 export const READER_FRAME = 'iframe[src*="/reader.html"]';
 
+/**
+ * What the page's own scripts can learn of the reader's frame: run it in the page (`page.evaluate(readerFrameSeenByPage,
+ * READER_FRAME)`, in Playwright or Puppeteer). UNREADABLE_FRAME is all they may get.
+ */
+export function readerFrameSeenByPage(selector: string): { tag: string; customElement: boolean; contentDocument: 'readable' | null; inside: string; text: string | null; childNodes: number } | null {
+  const frame = document.querySelector<HTMLIFrameElement>(selector);
+  if (!frame) return null;
+  let inside = 'refused';
+  try {
+    inside = frame.contentWindow!.document.documentElement.outerHTML;
+  } catch {
+    // another origin: refused, as it must be
+  }
+  return {
+    tag: frame.localName,
+    customElement: customElements.get(frame.localName) !== undefined,
+    contentDocument: frame.contentDocument === null ? null : 'readable',
+    inside,
+    text: frame.textContent,
+    childNodes: frame.childNodes.length,
+  };
+}
+
+/** A plain iframe of another origin, with nothing in it the page can read. */
+export const UNREADABLE_FRAME = { tag: 'iframe', customElement: false, contentDocument: null, inside: 'refused', text: '', childNodes: 0 };
+
 export class ReaderPage {
   constructor(readonly page: Page) {}
 
