@@ -8,8 +8,8 @@
  *    Then the same pages in Chromium (scripts/bench-chromium.ts: the engine bundled and run on each page's
  *    live DOM, as the content script runs it), and the per-page ratios to clone + parse side by side.
  * 2. Scaling: synthetic articles of 1k to 32k blocks with duplicates and teasers; time per doubling. Each
- *    size runs in its own process, warmed up on a 1k article first, so that one size's heap does not bill
- *    the next (in one process the 32k run pays for the garbage of all the sizes before it).
+ *    size runs in its own process, so that one size's heap does not bill the next (in one process the 32k
+ *    run pays for the garbage of all the sizes before it), and is timed after an untimed run of its own.
  * 3. The reading memory: scripts/bench-memory.ts (its own header says what it measures).
  * 4. readonce batch against the single-page CLI and Readability alone: scripts/bench-batch.ts (minutes).
  */
@@ -20,6 +20,7 @@ import { Readability } from '@mozilla/readability';
 import { cleanDocument, parseHtml, ReadOnceError } from '../src/node/index.ts';
 import { CONTENT_SCRIPT_OPTIONS, chromiumAvailable, timeInChromium } from './bench-chromium.ts';
 import { corpusDir, readCorpus } from './lib/corpus.ts';
+import { median, quantile } from './lib/stats.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -36,11 +37,6 @@ const { values, positionals } = parseArgs({
 });
 const runs = Math.max(1, Number(values.runs));
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)]!;
-};
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 function time(fn: () => void): number {
   const start = process.hrtime.bigint();
@@ -137,20 +133,25 @@ function syntheticArticle(n: number): string {
   return `<!doctype html><html><head><title>Synthetic article of ${n} blocks</title></head><body><article><h1>Synthetic article of ${n} blocks</h1>${blocks.join('\n')}</article></body></html>`;
 }
 
-/** One scaling size, in this process: warm up on 1k blocks, then the median of the runs at n blocks. */
+/**
+ * One scaling size, in this process: one untimed run at n blocks (compiled code, and a heap grown to the
+ * size's needs), then the fastest of the runs. The work is the same every run, so what makes one run slower
+ * than another (the collector billing it for the last run's garbage, another process on the core) is noise:
+ * with a 1k warm-up and the median of three, single steps swung from 1.66 to 2.51 between two runs of the
+ * table. (A forced collection before each run is no cure: it shrinks the young generation, and the next run
+ * at 1k blocks took twice as long.)
+ */
 function timeSize(n: number): { elements: number; ms: number } {
-  const warm = parseHtml(syntheticArticle(1000), 'https://example.com/synthetic');
-  pipeline(warm);
-  warm.defaultView?.close();
   const doc = parseHtml(syntheticArticle(n), 'https://example.com/synthetic');
-  const samples = Array.from({ length: n >= 16000 ? 1 : runs }, () => time(() => pipeline(doc)));
-  return { elements: doc.getElementsByTagName('*').length, ms: median(samples) };
+  pipeline(doc);
+  const samples = Array.from({ length: runs }, () => time(() => pipeline(doc)));
+  return { elements: doc.getElementsByTagName('*').length, ms: Math.min(...samples) };
 }
 
 if (values['scaling-size']) {
   console.log(JSON.stringify(timeSize(Number(values['scaling-size']))));
 } else if (!values['skip-scaling']) {
-  console.log('Scaling: synthetic articles (whole pipeline, median of runs, each size in its own process)\n');
+  console.log('Scaling: synthetic articles (whole pipeline, fastest of the runs, each size in its own process)\n');
   console.log('| blocks | elements | ms | × previous |');
   console.log('|---|---|---|---|');
   let previous: number | undefined;
