@@ -187,6 +187,22 @@ for (const target of [window, document]) target.addEventListener('copy', (e) => 
     await page.close();
   });
 
+  it('form controls and images named after DOM members neither hang the page nor stop ReadOnce', async () => {
+    // A form answers to its controls' names: form.nextElementSibling is the input, so a walk by sibling links
+    // went round in circles in the page's tab; <img name="title"> makes document.title an element.
+    const clobber = `<form><input name="nextElementSibling"><input name="parentElement"><input name="previousSibling"><input name="localName"></form>
+      <form name="getElementsByTagName"></form><img name="title" alt=""><img name="cloneNode" alt=""><img name="querySelectorAll" alt="">`;
+    const { page, reader } = await readerOn(withHead(clobber, ''));
+    assert.equal(await page.evaluate(() => (document.querySelector('form') as unknown as Record<string, Element>).nextElementSibling?.localName), 'input', 'the page did clobber its form');
+    await reader.pressEscape();
+    await reader.waitUntilClosed();
+    const popup = await PopupPage.open(suite.ext, await tabIdOf(suite.ext, page));
+    await popup.waitForArticle();
+    assert.match(await popup.article.innerText(), new RegExp(ARTICLE_TEXT), 'the popup reads the page too');
+    await popup.close();
+    await page.close();
+  });
+
   it('DOM clobbering of browser, chrome and the start flag does not stop ReadOnce', async () => {
     const clobber = `<div id="__readOnceContentScript"></div><form id="browser"><input name="runtime"><input name="id" value="x"></form><form name="chrome"><input name="runtime"></form><a id="readOnce"></a>`;
     const { page, reader } = await readerOn(withHead(clobber, ''));

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { copyLoss } from '../scripts/lib/copy-loss.ts';
+import { namesShadowMembers, unclobberedClone } from '../src/core/dom.ts';
 import { copyWithoutFurniture, proseRegion, workingCopy } from '../src/core/prune.ts';
 import { cleanDocument, parseHtml } from '../src/node/index.ts';
 import { goldenPages } from './golden.ts';
@@ -267,5 +268,25 @@ describe('a <base> in the copy', () => {
   it('stays when it says only href and target, so links resolve against it', () => {
     const doc = parseHtml(`<!doctype html><head><title>Harbour</title><base href="https://cdn.example/base/" target="_top"></head><body>${story}</body>`, 'https://example.com/news/story');
     assert.match(cleanDocument(doc).html, /href="https:\/\/cdn\.example\/base\/a\/1"/u);
+  });
+});
+
+describe('names that shadow the DOM members of a document or a form', () => {
+  // jsdom does not give forms and documents these named properties, so the hang itself is shown in Chromium
+  // (e2e/page-attacks.test.ts); here, that such names are found and taken off the copy.
+  it('are found on a form control or an image named after a member, not on a search box or a logo', () => {
+    assert.equal(namesShadowMembers(parseHtml('<form><input name="q"></form><img name="logo" src="a.png">')), false);
+    assert.equal(namesShadowMembers(parseHtml('<form><input name="parentElement"></form>')), true);
+    assert.equal(namesShadowMembers(parseHtml('<input form="f" id="nextElementSibling"><form id="f"></form>')), true);
+    assert.equal(namesShadowMembers(parseHtml('<img name="title" src="a.png">')), true);
+  });
+
+  it('are taken off a clone that is otherwise the page, and the page is left as it was', () => {
+    const html = '<html><head><title>T</title></head><body><form id="f" name="search"><input name="nextElementSibling" id="x"><img id="i" name="n"></form><img name="title" id="keep"><p id="p">Text</p></body></html>';
+    const doc = parseHtml(html);
+    const clone = unclobberedClone(doc);
+    assert.equal(doc.documentElement.outerHTML, parseHtml(html).documentElement.outerHTML);
+    assert.equal(clone.body.innerHTML, '<form id="f"><input><img></form><img id="keep"><p id="p">Text</p>');
+    assert.equal(clone.title, 'T');
   });
 });

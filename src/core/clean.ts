@@ -5,6 +5,7 @@
 import { Readability } from '@mozilla/readability';
 import { Article, type Metadata } from './article.ts';
 import { toIsoDate } from './dates.ts';
+import { elementCount } from './dom.ts';
 import { markRepeatsNow } from './memory/mark.ts';
 import { splitBlocks } from './blocks.ts';
 import { textToArticle } from './plain-text.ts';
@@ -66,13 +67,13 @@ export function cleanDocument(document: Document, options: CleanOptions = {}): C
   const max = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
   // The page as served may be far larger than what is left once its furniture is set aside: copying is
   // cheap next to Readability, so the limit applies to the copy, with a ceiling on what is copied at all.
-  const served = document.getElementsByTagName('*').length;
+  const served = elementCount(document);
   if (served > max * COPY_CEILING) throw tooLarge(served, max * COPY_CEILING);
   return withinStack(() => {
     const copy = workingCopy(document, options.copy);
     const elements = copy.doc.getElementsByTagName('*').length;
     if (elements > max) throw tooLarge(elements, max);
-    return cleanCopy(copy, document, win, options);
+    return cleanCopy(copy, win, options);
   });
 }
 
@@ -92,10 +93,10 @@ function withinStack<T>(run: () => T): T {
   }
 }
 
-function cleanCopy(copy: WorkingCopy, document: Document, win: Window, options: CleanOptions): CleanResult {
-  // Read before Readability changes the copy, which with `copy: 'in-place'` is the document itself.
-  const pageTitle = squash(document.title);
-  const pageLang = document.documentElement?.getAttribute('lang') || null;
+function cleanCopy(copy: WorkingCopy, win: Window, options: CleanOptions): CleanResult {
+  // Read on the copy (where no element shadows a document member), before Readability changes it.
+  const pageTitle = squash(copy.doc.title);
+  const pageLang = copy.doc.documentElement?.getAttribute('lang') || null;
   normalizeContent(copy.doc);
   const parsed = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true }).parse();
   const root = parsed?.content;

@@ -32,3 +32,73 @@ export function walkElements(root: Element, visit: (el: Element) => boolean | vo
   }
   return null;
 }
+
+/**
+ * The DOM's own method `name` for `node`, taken from its prototypes. A page's named elements shadow a
+ * document's and a form's own members for whoever reads them there (<img name="cloneNode">, <input
+ * name="parentElement"> in a form: HTML's named properties, [LegacyOverrideBuiltIns]); the prototypes are the
+ * reader's own (a content script has its own world), so what is found there is the DOM's.
+ */
+function intrinsic<T extends (...args: never[]) => unknown>(node: object, name: string): T {
+  for (let proto = Object.getPrototypeOf(node) as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+    const value = Object.getOwnPropertyDescriptor(proto, name)?.value as unknown;
+    if (typeof value === 'function') return value as T;
+  }
+  throw new TypeError(`no DOM method ${name}`);
+}
+
+/** What names a member of the document: <embed>, <form>, <iframe>, <img> and <object> by name (an <object> by id too). */
+const NAMES_IN_DOCUMENT = 'embed[name], form[name], iframe[name], img[name], object[name]';
+/** What names a member of a form: its listed elements and images by id or name, inside it or tied to it by form="". */
+const NAMES_IN_FORM = ['button', 'fieldset', 'input', 'object', 'output', 'select', 'textarea', 'img']
+  .flatMap((tag) => [`form ${tag}[id]`, `form ${tag}[name]`, `${tag}[form][id]`, `${tag}[form][name]`])
+  .join(', ');
+
+/**
+ * Whether an element of `doc` names a member the DOM gives the document or a form (a form control named
+ * "parentElement", an image named "title"): then the page is read through unclobberedClone. One query, by
+ * the document's own method; names that are no member ("q" of a search box) shadow nothing.
+ */
+export function namesShadowMembers(doc: Document): boolean {
+  const select = intrinsic<(selectors: string) => NodeListOf<Element>>(doc, 'querySelectorAll');
+  const named = Array.from(select.call(doc, `${NAMES_IN_DOCUMENT}, object[id], ${NAMES_IN_FORM}`));
+  if (named.length === 0) return false;
+  const documentMembers = Object.getPrototypeOf(doc) as object;
+  const forms = Array.from(select.call(doc, 'form'));
+  const formMembers = forms.length > 0 ? (Object.getPrototypeOf(forms[0]) as object) : null;
+  return named.some((el) => {
+    const getAttribute = intrinsic<(name: string) => string | null>(el, 'getAttribute');
+    return [getAttribute.call(el, 'name'), getAttribute.call(el, 'id')].some(
+      (name) => name !== null && name !== '' && (name in documentMembers || (formMembers !== null && name in formMembers)),
+    );
+  });
+}
+
+/** How many elements `doc` has, asked by its own method. */
+export function elementCount(doc: Document): number {
+  return intrinsic<(tag: string) => HTMLCollection>(doc, 'getElementsByTagName').call(doc, '*').length;
+}
+
+/**
+ * A copy of `doc` in which no element names a member of the document or of a form: the DOM's own deep clone
+ * (one call on the page, through its prototype), then those names taken off the clone's elements. On the page
+ * itself a form that holds <input name="nextElementSibling"> answers with that input, and a walk by sibling
+ * links runs in a circle (the page's tab hangs); <img name="title"> makes document.title an element. What is
+ * taken: names of elements outside forms (of frames and plug-ins, which are furniture; of forms; of images,
+ * which HTML made obsolete), and the ids and names of form controls and of images in forms. A fresh clone
+ * has no form that was asked a name yet (a form remembers the names it answered to), so none is left.
+ */
+export function unclobberedClone(doc: Document): Document {
+  const clone = intrinsic<(deep: boolean) => Node>(doc, 'cloneNode').call(doc, true) as Document;
+  const select = intrinsic<(selectors: string) => NodeListOf<Element>>(clone, 'querySelectorAll');
+  const take = (selectors: string, attributes: readonly string[]) => {
+    for (const el of Array.from(select.call(clone, selectors))) {
+      const removeAttribute = intrinsic<(name: string) => void>(el, 'removeAttribute');
+      for (const name of attributes) removeAttribute.call(el, name);
+    }
+  };
+  take(NAMES_IN_DOCUMENT, ['name']);
+  take('object[id]', ['id']);
+  take(NAMES_IN_FORM, ['id', 'name']);
+  return clone;
+}

@@ -15,7 +15,7 @@
  */
 import { type Article, linksStayInPage } from './article.ts';
 import { INLINE } from './blocks.ts';
-import { walkElements } from './dom.ts';
+import { namesShadowMembers, unclobberedClone, walkElements } from './dom.ts';
 import { squash } from './text.ts';
 import type { RemovalCategory } from './types.ts';
 
@@ -482,7 +482,7 @@ const SHOW_COMMENT = 0x80; // NodeFilter.SHOW_COMMENT, without a window at hand
  * structure, so the same element). What the region leaves out is read (outsideReads) before it goes.
  */
 function cloneCopy(doc: Document, regionOf: (doc: Document) => Element | null, streamed: ReadonlySet<string>, leftOut: LeftOut[], inPlace: boolean): { copy: Document; reads: OutsideReads } {
-  const copy = inPlace ? doc : (doc.cloneNode(true) as Document);
+  const copy = inPlace ? doc : unclobberedClone(doc);
   const cut = new RegionCut(regionOf(copy), copy.body);
   cut.probe();
   const reads = outsideReads(cut, copy);
@@ -608,6 +608,8 @@ function leavesOutProse(skipped: readonly Element[]): boolean {
  * the region leaves out holds prose: then the whole body is copied, as Readability alone would read it.
  */
 export function workingCopy(doc: Document, strategy: CopyStrategy = 'walk'): WorkingCopy {
+  // The walk reads the page by sibling links, which a form control named after one turns into a circle.
+  if (strategy === 'walk' && namesShadowMembers(doc)) return workingCopy(unclobberedClone(doc), 'in-place');
   const streams = streamedSwaps(doc).length > 0;
   return makeCopy(doc, (d) => (streams ? d.body : clearCutRegion(d)), strategy);
 }

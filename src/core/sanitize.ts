@@ -87,13 +87,30 @@ const purifiers = new WeakMap<Window, DOMPurify>();
 function purifierFor(win: Window): DOMPurify {
   let purify = purifiers.get(win);
   if (!purify) {
-    purify = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+    purify = createDOMPurify(inertWindow(win) as unknown as Parameters<typeof createDOMPurify>[0]);
     purify.setConfig({ ...SANITIZE_CONFIG, IN_PLACE: true });
     purify.addHook('uponSanitizeAttribute', narrowAttribute);
     purify.addHook('afterSanitizeAttributes', hardenRequests);
     purifiers.set(win, purify);
   }
   return purify;
+}
+
+/**
+ * What DOMPurify reads of a window (3.x: these seven), with an inert document of its own in place of the
+ * page's: DOMPurify asks its document for createElement, and on a page an <img name="createElement"> answers.
+ */
+function inertWindow(win: Window): Record<string, unknown> {
+  const w = win as Window & typeof globalThis & { trustedTypes?: unknown };
+  return {
+    document: new w.DOMParser().parseFromString('<!doctype html><title></title>', 'text/html'),
+    HTMLTemplateElement: w.HTMLTemplateElement,
+    Node: w.Node,
+    Element: w.Element,
+    NodeFilter: w.NodeFilter,
+    DOMParser: w.DOMParser,
+    trustedTypes: w.trustedTypes,
+  };
 }
 
 /** Sanitises `root` and what it holds in place; for the engine's own copy of the page, never for a live page. */
