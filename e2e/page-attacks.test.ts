@@ -191,7 +191,7 @@ for (const target of [window, document]) target.addEventListener('copy', (e) => 
     // A form answers to its controls' names: form.nextElementSibling is the input, so a walk by sibling links
     // went round in circles in the page's tab; <img name="title"> makes document.title an element.
     const clobber = `<form><input name="nextElementSibling"><input name="parentElement"><input name="previousSibling"><input name="localName"></form>
-      <form name="getElementsByTagName"></form><img name="title" alt=""><img name="cloneNode" alt=""><img name="querySelectorAll" alt="">`;
+      <form name="getElementsByTagName"></form><img name="title" alt=""><img name="cloneNode" alt=""><img name="querySelectorAll" alt=""><img name="createElement" alt="">`;
     const { page, reader } = await readerOn(withHead(clobber, ''));
     assert.equal(await page.evaluate(() => (document.querySelector('form') as unknown as Record<string, Element>).nextElementSibling?.localName), 'input', 'the page did clobber its form');
     await reader.pressEscape();
