@@ -55,23 +55,31 @@ const NAMES_IN_FORM = ['button', 'fieldset', 'input', 'object', 'output', 'selec
   .join(', ');
 
 /**
- * Whether an element of `doc` names a member the DOM gives the document or a form (a form control named
- * "parentElement", an image named "title"): then the page is read through unclobberedClone. One query, by
- * the document's own method; names that are no member ("q" of a search box) shadow nothing.
+ * Whether an element of `doc` stands in for a member the DOM gives the document or a form (a form control
+ * named "parentElement" answers for the form's own parentElement): then the page is read through
+ * unclobberedClone. Found by the document's own query, and checked on the owner, where the member read on the
+ * instance is not what the DOM's own getter or method gives: names that are no member ("q" of a search box)
+ * shadow nothing, and in a DOM without named properties (jsdom) nothing is shadowed.
  */
 export function namesShadowMembers(doc: Document): boolean {
   const select = intrinsic<(selectors: string) => NodeListOf<Element>>(doc, 'querySelectorAll');
   const named = Array.from(select.call(doc, `${NAMES_IN_DOCUMENT}, object[id], ${NAMES_IN_FORM}`));
-  if (named.length === 0) return false;
-  const documentMembers = Object.getPrototypeOf(doc) as object;
-  const forms = Array.from(select.call(doc, 'form'));
-  const formMembers = forms.length > 0 ? (Object.getPrototypeOf(forms[0]) as object) : null;
   return named.some((el) => {
     const getAttribute = intrinsic<(name: string) => string | null>(el, 'getAttribute');
+    const owners: object[] = [doc];
+    // A control's form owner (inside it, or named by form=""); an image's, the form it sits in.
+    const form = (el as { form?: unknown }).form ?? intrinsic<(selectors: string) => Element | null>(el, 'closest').call(el, 'form');
+    if (form && typeof form === 'object') owners.push(form);
     return [getAttribute.call(el, 'name'), getAttribute.call(el, 'id')].some(
-      (name) => name !== null && name !== '' && (name in documentMembers || (formMembers !== null && name in formMembers)),
+      (name) => name !== null && name !== '' && owners.some((owner) => shadowed(owner, name)),
     );
   });
+}
+
+/** Whether reading `name` on `owner` gives something else than its prototypes' member of that name. */
+function shadowed(owner: object, name: string): boolean {
+  const proto = Object.getPrototypeOf(owner) as object;
+  return name in proto && (owner as Record<string, unknown>)[name] !== Reflect.get(proto, name, owner);
 }
 
 /** How many elements `doc` has, asked by its own method. */
