@@ -49,7 +49,7 @@ function intrinsic<T extends (...args: never[]) => unknown>(node: object, name: 
 
 /** What names a member of the document: <embed>, <form>, <iframe>, <img> and <object> by name (an <object> by id too). */
 const NAMES_IN_DOCUMENT = 'embed[name], form[name], iframe[name], img[name], object[name]';
-/** What names a member of a form: its listed elements and images by id or name, inside it or tied to it by form="". */
+/** What names a member of a form: its listed elements and images by id or name, inside it or tied to it by form="" (for unclobberedClone, which has no form it may ask). */
 const NAMES_IN_FORM = ['button', 'fieldset', 'input', 'object', 'output', 'select', 'textarea', 'img']
   .flatMap((tag) => [`form ${tag}[id]`, `form ${tag}[name]`, `${tag}[form][id]`, `${tag}[form][name]`])
   .join(', ');
@@ -57,23 +57,26 @@ const NAMES_IN_FORM = ['button', 'fieldset', 'input', 'object', 'output', 'selec
 /**
  * Whether an element of `doc` stands in for a member the DOM gives the document or a form (a form control
  * named "parentElement" answers for the form's own parentElement): then the page is read through
- * unclobberedClone. Found by the document's own query, and checked on the owner, where the member read on the
+ * unclobberedClone. The candidates come from the DOM's own methods and getters (the document's named
+ * elements, each form's controls and images), and each is checked on its owner, where the member read on the
  * instance is not what the DOM's own getter or method gives: names that are no member ("q" of a search box)
- * shadow nothing, and in a DOM without named properties (jsdom) nothing is shadowed.
+ * shadow nothing, and in a DOM without named properties (jsdom) nothing is shadowed. A page without forms
+ * costs one short query.
  */
 export function namesShadowMembers(doc: Document): boolean {
-  const select = intrinsic<(selectors: string) => NodeListOf<Element>>(doc, 'querySelectorAll');
-  const named = Array.from(select.call(doc, `${NAMES_IN_DOCUMENT}, object[id], ${NAMES_IN_FORM}`));
-  return named.some((el) => {
+  const named = (owner: object, el: Element) => {
     const getAttribute = intrinsic<(name: string) => string | null>(el, 'getAttribute');
-    const owners: object[] = [doc];
-    // A control's form owner (inside it, or named by form=""); an image's, the form it sits in.
-    const form = (el as { form?: unknown }).form ?? intrinsic<(selectors: string) => Element | null>(el, 'closest').call(el, 'form');
-    if (form && typeof form === 'object') owners.push(form);
-    return [getAttribute.call(el, 'name'), getAttribute.call(el, 'id')].some(
-      (name) => name !== null && name !== '' && owners.some((owner) => shadowed(owner, name)),
-    );
-  });
+    return [getAttribute.call(el, 'name'), getAttribute.call(el, 'id')].some((name) => name !== null && name !== '' && shadowed(owner, name));
+  };
+  const select = (root: ParentNode, selectors: string) => Array.from(intrinsic<(selectors: string) => NodeListOf<Element>>(root, 'querySelectorAll').call(root, selectors));
+  if (select(doc, `${NAMES_IN_DOCUMENT}, object[id]`).some((el) => named(doc, el))) return true;
+  const forms = intrinsic<(tag: string) => HTMLCollectionOf<HTMLFormElement>>(doc, 'getElementsByTagName').call(doc, 'form');
+  for (const form of Array.from(forms)) {
+    // Its listed elements (inside it or tied to it by form=""), by the DOM's own getter; and its images.
+    const controls = Array.from(Reflect.get(Object.getPrototypeOf(form) as object, 'elements', form) as ArrayLike<Element>);
+    if ([...controls, ...select(form, 'img[name], img[id]')].some((el) => named(form, el))) return true;
+  }
+  return false;
 }
 
 /** Whether reading `name` on `owner` gives something else than its prototypes' member of that name. */
