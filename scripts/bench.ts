@@ -9,7 +9,8 @@
  *    live DOM, as the content script runs it), and the per-page ratios to clone + parse side by side.
  * 2. Scaling: synthetic articles of 1k to 32k blocks with duplicates and teasers; time per doubling. Each
  *    size runs in its own process, so that one size's heap does not bill the next (in one process the 32k
- *    run pays for the garbage of all the sizes before it), and is timed after an untimed run of its own.
+ *    run pays for the garbage of all the sizes before it), and is timed after an untimed run of its own, in
+ *    samples of the same number of blocks at every size (see timeSize).
  * 3. The reading memory: scripts/bench-memory.ts (its own header says what it measures).
  * 4. readonce batch against the single-page CLI and Readability alone: scripts/bench-batch.ts (minutes).
  */
@@ -133,25 +134,31 @@ function syntheticArticle(n: number): string {
   return `<!doctype html><html><head><title>Synthetic article of ${n} blocks</title></head><body><article><h1>Synthetic article of ${n} blocks</h1>${blocks.join('\n')}</article></body></html>`;
 }
 
+/** The blocks one timed sample cleans at every size: 32 articles of 1k blocks, 16 of 2k, …, one of 32k. */
+const SAMPLE_BLOCKS = 32_000;
+
 /**
  * One scaling size, in this process: one untimed run at n blocks (compiled code, and a heap grown to the
- * size's needs), then the fastest of the runs. The work is the same every run, so what makes one run slower
- * than another (the collector billing it for the last run's garbage, another process on the core) is noise:
- * with a 1k warm-up and the median of three, single steps swung from 1.66 to 2.51 between two runs of the
- * table. (A forced collection before each run is no cure: it shrinks the young generation, and the next run
- * at 1k blocks took twice as long.)
+ * size's needs), then the fastest of the samples, each cleaning SAMPLE_BLOCKS blocks' worth of n-block
+ * articles, per article. Every size so does the same work a sample and pays the collector at the same cadence:
+ * a single 1k run (0.3 s) may fall between two major collections that a 2k run cannot, which made the first
+ * step read 2.4× in three runs out of three while 2k to 32k read 1.8 to 2.3×. (A forced collection before
+ * each run is no cure: it shrinks the young generation, and the next run at 1k blocks took twice as long.)
  */
 function timeSize(n: number): { elements: number; ms: number } {
   const doc = parseHtml(syntheticArticle(n), 'https://example.com/synthetic');
   pipeline(doc);
-  const samples = Array.from({ length: runs }, () => time(() => pipeline(doc)));
+  const articles = Math.max(1, Math.round(SAMPLE_BLOCKS / n));
+  const samples = Array.from({ length: runs }, () => time(() => {
+    for (let i = 0; i < articles; i++) pipeline(doc);
+  }) / articles);
   return { elements: doc.getElementsByTagName('*').length, ms: Math.min(...samples) };
 }
 
 if (values['scaling-size']) {
   console.log(JSON.stringify(timeSize(Number(values['scaling-size']))));
 } else if (!values['skip-scaling']) {
-  console.log('Scaling: synthetic articles (whole pipeline, fastest of the runs, each size in its own process)\n');
+  console.log(`Scaling: synthetic articles (whole pipeline, ms an article, fastest of ${runs} samples of ${SAMPLE_BLOCKS.toLocaleString('en')} blocks each, each size in its own process)\n`);
   console.log('| blocks | elements | ms | × previous |');
   console.log('|---|---|---|---|');
   let previous: number | undefined;
