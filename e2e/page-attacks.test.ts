@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright';
 import { PopupPage } from './pages/popup-page.ts';
 import { READER_FRAME, ReaderPage, readerFrameSeenByPage, UNREADABLE_FRAME } from './pages/reader-page.ts';
-import { clickToolbarButton, runCommand, runMenuItem, tabIdOf, withExtension } from './support/extension.ts';
+import { clickToolbarButton, closeToolbarPopup, runCommand, runMenuItem, tabIdOf, withExtension } from './support/extension.ts';
 import { startPageServer } from './support/server.ts';
 import { settle } from './support/steps.ts';
 import { articlePage } from '../test/hostile/xss-vectors.ts';
@@ -31,6 +31,7 @@ async function readerOn(html: string): Promise<{ page: Page; reader: ReaderPage 
   await page.goto(suite.server.url(path), { waitUntil: 'load' });
   await clickToolbarButton(suite.ext, page);
   const tabId = await tabIdOf(suite.ext, page);
+  await closeToolbarPopup(suite.ext);
   await page.bringToFront();
   assert.deepEqual(await runMenuItem(suite.ext, tabId), { open: true });
   const reader = await ReaderPage.opened(page);

@@ -127,6 +127,26 @@ export async function clickToolbarButton(ext: LoadedExtension, page: Page): Prom
   }
 }
 
+/**
+ * Closes the popup a toolbar click opened (the action's popup.html, not a test's popup.html?tabId=N), as
+ * a reader's next click elsewhere does: for a test that goes on with the shortcut or the context menu, so
+ * that the popup's own clean of the page does not run beside the command's.
+ */
+export async function closeToolbarPopup(ext: LoadedExtension): Promise<void> {
+  const browser = ext.context.browser();
+  if (!browser) throw new Error('no browser behind the persistent context');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as unknown as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const popup = `chrome-extension://${ext.id}/popup.html`;
+    for (const info of targetInfos) {
+      if (info.type === 'page' && info.url === popup) await cdp.send('Target.closeTarget', { targetId: info.targetId });
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** The tab id of `page`. Its URL is visible to the extension only once activeTab was granted on it. */
 export async function tabIdOf(ext: LoadedExtension, page: Page): Promise<number> {
   const url = page.url();
