@@ -39,6 +39,17 @@ async function readerOn(html: string): Promise<{ page: Page; reader: ReaderPage 
   return { page, reader };
 }
 
+/** Closes reader mode with Esc, then the popup must read the same page's article too. */
+async function popupReadsAfterReader(page: Page, reader: ReaderPage): Promise<void> {
+  await reader.pressEscape();
+  await reader.waitUntilClosed();
+  const popup = await PopupPage.open(suite.ext, await tabIdOf(suite.ext, page));
+  await popup.waitForArticle();
+  assert.match(await popup.article.innerText(), new RegExp(ARTICLE_TEXT), 'the popup reads the page too');
+  await popup.close();
+  await page.close();
+}
+
 const pageLog = (page: Page) => page.evaluate(() => (window as unknown as { __log: string[] }).__log.slice());
 
 describe('a hostile page cannot reach the reader', { timeout: 180_000 }, () => {
@@ -195,25 +206,13 @@ for (const target of [window, document]) target.addEventListener('copy', (e) => 
       <form name="getElementsByTagName"></form><img name="title" alt=""><img name="cloneNode" alt=""><img name="querySelectorAll" alt=""><img name="createElement" alt="">`;
     const { page, reader } = await readerOn(withHead(clobber, ''));
     assert.equal(await page.evaluate(() => (document.querySelector('form') as unknown as Record<string, Element>).nextElementSibling?.localName), 'input', 'the page did clobber its form');
-    await reader.pressEscape();
-    await reader.waitUntilClosed();
-    const popup = await PopupPage.open(suite.ext, await tabIdOf(suite.ext, page));
-    await popup.waitForArticle();
-    assert.match(await popup.article.innerText(), new RegExp(ARTICLE_TEXT), 'the popup reads the page too');
-    await popup.close();
-    await page.close();
+    await popupReadsAfterReader(page, reader);
   });
 
   it('DOM clobbering of browser, chrome and the start flag does not stop ReadOnce', async () => {
     const clobber = `<div id="__readOnceContentScript"></div><form id="browser"><input name="runtime"><input name="id" value="x"></form><form name="chrome"><input name="runtime"></form><a id="readOnce"></a>`;
     const { page, reader } = await readerOn(withHead(clobber, ''));
     assert.equal(await page.evaluate(() => (window as unknown as { browser: Element }).browser.localName), 'form', 'the page did clobber window.browser');
-    await reader.pressEscape();
-    await reader.waitUntilClosed();
-    const popup = await PopupPage.open(suite.ext, await tabIdOf(suite.ext, page));
-    await popup.waitForArticle();
-    assert.match(await popup.article.innerText(), new RegExp(ARTICLE_TEXT), 'the popup reads the page too');
-    await popup.close();
-    await page.close();
+    await popupReadsAfterReader(page, reader);
   });
 });

@@ -4,7 +4,7 @@
  * plus the command and menu handlers on the service worker's global (src/background/test-hooks.ts), since
  * automation can press neither a shortcut nor a context menu item.
  */
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -110,21 +110,35 @@ export async function runMenuItem(ext: LoadedExtension, tabId: number): Promise<
   return ext.worker.evaluate(`readOnce.runMenuItem({ id: ${tabId} })`);
 }
 
-/** A real toolbar click (CDP Extensions.triggerAction): opens the popup and grants activeTab on the tab. */
-export async function clickToolbarButton(ext: LoadedExtension, page: Page): Promise<void> {
+interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
+}
+
+/**
+ * The browser's targets of `type` ('tab' for tabs; 'page' also holds the action's popup, which Playwright
+ * does not list), handed to `act` with the browser-level CDP session that found them.
+ */
+async function withTargets(ext: LoadedExtension, type: string, act: (cdp: CDPSession, targets: TargetInfo[]) => Promise<void>): Promise<void> {
   const browser = ext.context.browser();
   if (!browser) throw new Error('no browser behind the persistent context');
   const cdp = await browser.newBrowserCDPSession();
   try {
-    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as unknown as {
-      targetInfos: { targetId: string; url: string }[];
-    };
-    const target = targetInfos.find((info) => info.url === page.url());
-    if (!target) throw new Error(`no tab target for ${page.url()}`);
-    await cdp.send('Extensions.triggerAction' as never, { id: ext.id, targetId: target.targetId } as never);
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type }] } as never)) as unknown as { targetInfos: TargetInfo[] };
+    await act(cdp, targetInfos);
   } finally {
     await cdp.detach();
   }
+}
+
+/** A real toolbar click (CDP Extensions.triggerAction): opens the popup and grants activeTab on the tab. */
+export async function clickToolbarButton(ext: LoadedExtension, page: Page): Promise<void> {
+  await withTargets(ext, 'tab', async (cdp, tabs) => {
+    const target = tabs.find((info) => info.url === page.url());
+    if (!target) throw new Error(`no tab target for ${page.url()}`);
+    await cdp.send('Extensions.triggerAction' as never, { id: ext.id, targetId: target.targetId } as never);
+  });
 }
 
 /**
@@ -133,18 +147,10 @@ export async function clickToolbarButton(ext: LoadedExtension, page: Page): Prom
  * that the popup's own clean of the page does not run beside the command's.
  */
 export async function closeToolbarPopup(ext: LoadedExtension): Promise<void> {
-  const browser = ext.context.browser();
-  if (!browser) throw new Error('no browser behind the persistent context');
-  const cdp = await browser.newBrowserCDPSession();
-  try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as unknown as { targetInfos: { targetId: string; type: string; url: string }[] };
-    const popup = `chrome-extension://${ext.id}/popup.html`;
-    for (const info of targetInfos) {
-      if (info.type === 'page' && info.url === popup) await cdp.send('Target.closeTarget', { targetId: info.targetId });
-    }
-  } finally {
-    await cdp.detach();
-  }
+  const popup = `chrome-extension://${ext.id}/popup.html`;
+  await withTargets(ext, 'page', async (cdp, pages) => {
+    for (const info of pages) if (info.url === popup) await cdp.send('Target.closeTarget', { targetId: info.targetId });
+  });
 }
 
 /** The tab id of `page`. Its URL is visible to the extension only once activeTab was granted on it. */
