@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -15,6 +15,7 @@ import { WARCRecord, WARCSerializer } from 'warcio';
 import { PageCleaner, WINDOW_PAGES } from '../src/cli/batch/page-cleaner.ts';
 import { progressLine, Tally } from '../src/cli/batch/progress.ts';
 import { runBatch, type BatchSeams } from '../src/cli/batch/run.ts';
+import { OutputNames } from '../src/cli/batch/names.ts';
 import { safeName } from '../src/cli/batch/sources.ts';
 import { run } from '../src/cli/main.ts';
 import { cleanHtml, type Removal } from '../src/node/index.ts';
@@ -162,6 +163,62 @@ describe('readonce batch', () => {
     assert.notEqual(safeName('a/b'), safeName('a?b'));
     assert.match(safeName('../etc'), /^etc-[0-9a-f]{8}$/u);
     assert.match(safeName('https://example.com/news/1'), /^https_example.com_news_1-[0-9a-f]{8}$/u);
+  });
+
+  test('one name per page: a later page whose name is taken gets the first free ~k', () => {
+    const names = new OutputNames();
+    assert.deepEqual(
+      ['story', 'story', 'x~2', 'x', 'x', 'Story', 'news/a', 'News/A'].map((n) => names.claim(n)),
+      // x~2 is a page's own name (a file "x~2.html"), so the second x skips it; case-insensitive file
+      // systems (macOS, Windows) would put "Story" and "story" in one file.
+      ['story', 'story~2', 'x~2', 'x', 'x~3', 'Story~3', 'news/a', 'News/A~2'],
+    );
+    assert.ok(!safeName('story~2').includes('~'), 'no id is named like a suffixed name');
+  });
+
+  test('JSON Lines with a repeated id and an id-less line named like an id: every page has its own file, under --resume too', async () => {
+    const seedHtml = readFileSync(path.join(corpus, 'seed.html'), 'utf8');
+    const seedText = readFileSync(path.join(corpus, 'seed.txt'), 'utf8');
+    const small = (n: number) => `<title>Page ${n}</title><article><p>${`Page ${n} has a paragraph of its own words. `.repeat(12)}</p></article>`;
+    const jsonl = path.join(work, 'clashes.jsonl');
+    writeFileSync(
+      jsonl,
+      jsonLine({ id: 'story', url: 'https://example.com/story', html: seedHtml }) +
+        jsonLine({ id: 'story', text: seedText }) +
+        jsonLine({ id: '4', html: small(3) }) +
+        jsonLine({ html: small(4) }) +
+        jsonLine({ id: 'last', html: small(5) }),
+    );
+    const run = async (dir: string, out: string, resume: boolean) => {
+      const code = await runBatch([jsonl, '--out-dir', dir, '--out', out, '--jobs', '2', ...(resume ? ['--resume'] : [])], { stdout: () => {}, stderr: () => {}, progress: false });
+      assert.equal(code, 0);
+      return readLines(out);
+    };
+    const fullDir = path.join(work, 'clashes-full');
+    const full = await run(fullDir, path.join(work, 'clashes-full.jsonl'), false);
+    assert.deepEqual(
+      full.map((r) => [r.id, r.file]),
+      [['story', 'story.md'], ['story', 'story~2.md'], ['4', '4.md'], ['4', '4~2.md'], ['last', 'last.md']],
+    );
+    const markdownOf = (args: string[]) => (single(args) as { markdown: string }).markdown;
+    assert.equal(readFileSync(path.join(fullDir, 'story.md'), 'utf8'), markdownOf(['--url', 'https://example.com/story', path.join(corpus, 'seed.html')]));
+    assert.equal(readFileSync(path.join(fullDir, 'story~2.md'), 'utf8'), markdownOf(['--input', 'text', path.join(corpus, 'seed.txt')]));
+    assert.match(readFileSync(path.join(fullDir, '4.md'), 'utf8'), /Page 3 has/u);
+    assert.match(readFileSync(path.join(fullDir, '4~2.md'), 'utf8'), /Page 4 has/u);
+
+    // Interrupted after the first "story" (the second is not done) and after id "4" (line 4, also "4", is not):
+    // --resume does exactly the pages not written, under the names the full run gave them.
+    for (const written of [1, 3]) {
+      const dir = path.join(work, `clashes-${written}`);
+      const out = path.join(work, `clashes-${written}.jsonl`);
+      const before = await run(dir, out, false);
+      writeFileSync(out, before.slice(0, written).map(jsonLine).join(''));
+      for (const record of before.slice(written)) rmSync(path.join(dir, record.file as string));
+      const resumed = await run(dir, out, true);
+      assert.deepEqual(resumed, full, `resumed after ${written} pages`);
+      assert.deepEqual(readdirSync(dir).sort(), readdirSync(fullDir).sort());
+      for (const file of readdirSync(fullDir)) assert.equal(readFileSync(path.join(dir, file), 'utf8'), readFileSync(path.join(fullDir, file), 'utf8'));
+    }
   });
 
   test('broken, huge, hanging and worker-killing pages each give an error record; the run goes on', async () => {

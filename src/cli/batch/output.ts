@@ -29,11 +29,12 @@ export function fileSink(path: string, append: boolean): RecordSink {
 }
 
 /**
- * The ids already in an output file, for `--resume`. A run killed outright (SIGKILL, power loss) can leave a
- * last line without its newline: that tail is cut off, and its page is done again.
+ * The ids already in an output file, for `--resume`, each with how many records carry it (JSON Lines may
+ * repeat an id). A run killed outright (SIGKILL, power loss) can leave a last line without its newline: that
+ * tail is cut off, and its page is done again.
  */
-export function resumeFrom(path: string): Set<string> {
-  const done = new Set<string>();
+export function resumeFrom(path: string): Map<string, number> {
+  const done = new Map<string, number>();
   let fd: number;
   try {
     fd = openSync(path, 'r+');
@@ -54,7 +55,7 @@ export function resumeFrom(path: string): Set<string> {
       let bytes = Buffer.concat([carry, chunk.subarray(0, n)]);
       for (let nl = bytes.indexOf(10); nl !== -1; nl = bytes.indexOf(10)) {
         const id = idOf(bytes.toString('utf8', 0, nl));
-        if (id !== null) done.add(id);
+        if (id !== null) done.set(id, (done.get(id) ?? 0) + 1);
         complete += nl + 1;
         bytes = bytes.subarray(nl + 1);
       }

@@ -15,6 +15,7 @@ import { REMOVAL_CATEGORIES, type CleanResult, type Removal, type RemovalCategor
 import { siteOf, type RememberedArticle, type Repeat } from '../../core/memory/index.ts';
 import { FileReadingMemory } from '../../node/file-memory.ts';
 import { FORMATS, type Format } from '../format.ts';
+import { OutputNames } from './names.ts';
 import { fileSink, resumeFrom, stdoutSink, writePageFile, type RecordSink } from './output.ts';
 import { progressLine, Tally } from './progress.ts';
 import { countPages, pagesFrom } from './sources.ts';
@@ -37,9 +38,13 @@ Options:
                                The name drops the input's extension, unless pages of one directory
                                share a stem (seed.html, seed.txt: seed.html.md, seed.txt.md); in an
                                id that is not a safe file name, other characters become "_" and "-"
-                               and 8 hex digits of its SHA-1 are added (a/b: a_b-3ec69c85.md)
+                               and 8 hex digits of its SHA-1 are added (a/b: a_b-3ec69c85.md); a page
+                               whose name an earlier page of the input has (a repeated id, an id-less
+                               line 4 after id "4", names differing only in case) gets ~2, ~3, ...
+                               (story~2.md), the same in every run and under --resume
   --format markdown|text|html  what --out-dir writes (default markdown)
-  --resume                     skip the ids already in --out FILE, and append
+  --resume                     skip the pages already in --out FILE (an id written n times: its
+                               first n pages), and append
   --jobs N                     worker threads (default: the machine's cores, here ${availableParallelism()})
   --timeout SECONDS            a page still being cleaned after this long is an error; its worker is
                                replaced (default 60)
@@ -218,7 +223,7 @@ class Batch {
   async run(): Promise<number> {
     const { options, io } = this;
     for (const path of options.paths) if (path !== '-' && !existsSync(path)) throw new UsageError(`no such file or directory: ${path}`);
-    const done = options.resume && options.out ? resumeFrom(options.out) : new Set<string>();
+    const done = options.resume && options.out ? resumeFrom(options.out) : new Map<string, number>();
     if (options.memory) {
       const { memory, message } = FileReadingMemory.open(options.memory, options.memoryArticles ? { maxArticles: options.memoryArticles } : {});
       if (message) io.stderr(`readonce batch: ${options.memory}: ${message}\n`);
@@ -270,7 +275,7 @@ class Batch {
     if (!options.out) process.stdout.on('error', onBrokenPipe);
     if (io.progress) {
       void Promise.all(options.paths.map(countPages)).then(
-        (counts) => (this.total = counts.every((c) => c !== null) ? counts.reduce((a, b) => a! + b!, 0)! - done.size : null),
+        (counts) => (this.total = counts.every((c) => c !== null) ? counts.reduce((a, b) => a! + b!, 0)! - [...done.values()].reduce((a, b) => a + b, 0) : null),
         () => {},
       );
     }
@@ -296,16 +301,22 @@ class Batch {
   }
 
   /** Reads pages, keeps a window of them in the pool, and writes each in input order as soon as it can. */
-  private async process(done: Set<string>): Promise<void> {
+  private async process(done: Map<string, number>): Promise<void> {
     const window = this.options.jobs * 4;
     const queue: Pending[] = [];
+    const names = this.options.outDir ? new OutputNames() : null;
     for (const path of this.options.paths) {
       let pages: AsyncGenerator<PageInput>;
       try {
         pages = pagesFrom(path, { maxBytes: this.options.maxBytes, kind: this.options.input });
         for await (const page of pages) {
           if (this.stopped) return;
-          if (done.has(page.id)) {
+          if (names) page.name = names.claim(page.name);
+          // The output is a prefix of the input, so of n records with one id, the first n pages with that id
+          // are done; a later page with the same id (a repeated JSON id) is not.
+          const already = done.get(page.id) ?? 0;
+          if (already > 0) {
+            done.set(page.id, already - 1);
             this.tally.skipped++;
             continue;
           }
