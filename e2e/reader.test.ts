@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright';
 import { READER_FRAME, ReaderPage } from './pages/reader-page.ts';
-import { clickToolbarButton, runCommand, runMenuItem, tabIdOf, withExtension } from './support/extension.ts';
+import { clickToolbarButton, commandOutcome, newestTabId, runCommand, runMenuItem, tabIdOf, withExtension } from './support/extension.ts';
 import { SEED } from './support/seed.ts';
 import { startFixtureServer } from './support/server.ts';
 import { openReaderFromPopup, settle } from './support/steps.ts';
@@ -181,6 +181,22 @@ describe('reader mode', () => {
     assert.equal(await reader.isOpen(), false);
     assert.equal(await page.evaluate(() => document.documentElement.outerHTML), html);
     assert.equal(await page.evaluate(() => window.scrollY), 300);
+    await page.close();
+  });
+
+  it('is refused on a page ReadOnce was not clicked on: the button says why, and the handler answers no-access', async () => {
+    const page = await seedPage();
+    const tabId = await newestTabId(suite.ext);
+    const outcome = await commandOutcome(suite.ext, 'toggle-reader', tabId);
+    assert.equal(outcome?.ok, false, JSON.stringify(outcome));
+    assert.equal(outcome.problem, 'no-access', outcome.detail);
+    assert.match(outcome.detail ?? '', /Cannot access contents of the page/);
+    const button = await suite.ext.worker.evaluate(
+      async (id) => ({ badge: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }),
+      tabId,
+    );
+    assert.deepEqual(button, { badge: '!', title: 'ReadOnce: ReadOnce has no access to this page' });
+    assert.equal(await new ReaderPage(page).isOpen(), false);
     await page.close();
   });
 });

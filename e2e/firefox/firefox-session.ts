@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { READER_FRAME } from '../pages/reader-page.ts';
+import { readerState, type ReaderOutcome } from '../support/reader-outcome.ts';
 import { startFixtureServer, type FixtureServer } from '../support/server.ts';
+import type { ReaderReply } from '../../src/platform/messages.ts';
 import { buildTargets } from './build-target.ts';
 
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
@@ -158,20 +160,22 @@ export class FirefoxSession {
   /**
    * Runs a keyboard command's handler in the background page, as commands.onCommand would: automation
    * cannot press extension shortcuts. The firefox-test build's background (src/background/test-hooks.ts)
-   * exposes the handlers as `readOnce`; the store build does not.
+   * exposes the handlers as `readOnce`; the store build does not. Reader mode's state after it, or an error
+   * that gives the problem's kind and the browser's message.
    */
-  async runCommand(command: string, tab: { id: number; url: string }): Promise<{ open: boolean } | null> {
-    return this.inExtensionPage(
+  async runCommand(command: string, tab: { id: number; url: string }): Promise<ReaderReply> {
+    const outcome = await this.inExtensionPage(
       async ([name, target]: [string, { id: number; url: string }]) => {
         const api = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }).browser;
         const background = (await api.runtime.getBackgroundPage()) as Window & {
-          readOnce?: { runCommand(command: string, tab: unknown): Promise<{ open: boolean } | null> };
+          readOnce?: { runCommand(command: string, tab: unknown): Promise<ReaderOutcome | null> };
         };
         if (!background.readOnce) throw new Error('the background page does not expose readOnce.runCommand');
         return background.readOnce.runCommand(name, target);
       },
       [command, tab] as [string, { id: number; url: string }],
     );
+    return readerState(`command ${command} on tab ${tab.id}`, outcome);
   }
 
   /** The keyboard shortcuts Firefox bound, by command name ('' when it refused one). */

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import type { ReaderReply } from '../../src/platform/messages.ts';
+import { readerState, type ReaderOutcome } from './reader-outcome.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 export const EXTENSION_DIR = join(ROOT, 'dist', 'chrome-test');
@@ -99,15 +101,25 @@ export function withExtension<S extends { close: () => Promise<void> }>(startSit
 
 /**
  * The service worker's own handlers, called as commands.onCommand and contextMenus.onClicked call them (no
- * automation can press a shortcut or pick a context menu item). A string, not a function: tsx would wrap a
- * nested function in a helper the worker lacks.
+ * automation can press a shortcut or pick a context menu item), with what they answer, failures included.
+ * A string, not a function: tsx would wrap a nested function in a helper the worker lacks.
  */
-export async function runCommand(ext: LoadedExtension, name: string, tabId: number): Promise<{ open: boolean } | null> {
+export async function commandOutcome(ext: LoadedExtension, name: string, tabId: number): Promise<ReaderOutcome | null> {
   return ext.worker.evaluate(`readOnce.runCommand(${JSON.stringify(name)}, { id: ${tabId} })`);
 }
 
-export async function runMenuItem(ext: LoadedExtension, tabId: number): Promise<{ open: boolean } | null> {
+export async function menuItemOutcome(ext: LoadedExtension, tabId: number): Promise<ReaderOutcome> {
   return ext.worker.evaluate(`readOnce.runMenuItem({ id: ${tabId} })`);
+}
+
+/** Runs the command; reader mode's state after it, or an error that gives the problem's kind and message. */
+export async function runCommand(ext: LoadedExtension, name: string, tabId: number): Promise<ReaderReply> {
+  return readerState(`command ${name} on tab ${tabId}`, await commandOutcome(ext, name, tabId));
+}
+
+/** Picks "Read this page once"; reader mode's state after it, or an error that gives the problem's kind and message. */
+export async function runMenuItem(ext: LoadedExtension, tabId: number): Promise<ReaderReply> {
+  return readerState(`context menu item on tab ${tabId}`, await menuItemOutcome(ext, tabId));
 }
 
 interface TargetInfo {

@@ -57,6 +57,12 @@ export interface ReaderReply {
   open: boolean;
 }
 
+/**
+ * What a keyboard command or the context menu item did (src/background): reader mode's state, or why the
+ * page could not be reached or did not answer (the reader sees the same reason on the toolbar button).
+ */
+export type ReaderOutcome = ({ ok: true } & ReaderReply) | ProblemReply;
+
 /** What the content script needs to open the reader frame, which it cannot look up itself. */
 export interface ReaderFrameRef {
   /** reader.html's address (per session in Chromium: use_dynamic_url). */
