@@ -2,6 +2,7 @@
 import { REMOVAL_CATEGORIES, type RemovalCategory } from '../core/types.ts';
 import { listCommands } from '../platform/extension.ts';
 import { localise, t } from '../platform/i18n.ts';
+import { requiredElement } from '../platform/page-elements.ts';
 import { SHORTCUTS_WHERE_KEY, openShortcutSettings } from '../platform/quirks.ts';
 import { loadSettings, normaliseSite, resetSettings, saveSettings, watchSettings } from '../platform/settings.ts';
 import type { Settings } from '../platform/settings-schema.ts';
@@ -16,27 +17,21 @@ const CATEGORY_HELP_KEYS: Record<RemovalCategory, string> = {
   summaries: 'categorySummariesHelp',
 };
 
-function must<T extends Element>(doc: Document, selector: string): T {
-  const node = doc.querySelector<T>(selector);
-  if (!node) throw new Error(`options.html lacks ${selector}`);
-  return node;
-}
-
 export async function startOptions(doc: Document): Promise<void> {
   localise(doc);
-  const root = must<HTMLElement>(doc, '#root');
-  const form = must<HTMLFormElement>(doc, '#options');
-  const fontSize = must<HTMLInputElement>(doc, '#font-size');
-  const fontSizeValue = must<HTMLOutputElement>(doc, '#font-size-value');
-  const width = must<HTMLSelectElement>(doc, '#content-width');
-  const lineHeight = must<HTMLSelectElement>(doc, '#line-height');
-  const sites = must<HTMLTextAreaElement>(doc, '#sites');
-  const sitesError = must<HTMLElement>(doc, '#sites-error');
-  const saved = must<HTMLElement>(doc, '#saved');
-  const preview = must<HTMLElement>(doc, '#preview');
-  const loadImages = must<HTMLInputElement>(doc, '#load-images');
+  const root = requiredElement(doc, 'root');
+  const form = requiredElement<HTMLFormElement>(doc, 'options');
+  const fontSize = requiredElement<HTMLInputElement>(doc, 'font-size');
+  const fontSizeValue = requiredElement<HTMLOutputElement>(doc, 'font-size-value');
+  const width = requiredElement<HTMLSelectElement>(doc, 'content-width');
+  const lineHeight = requiredElement<HTMLSelectElement>(doc, 'line-height');
+  const sites = requiredElement<HTMLTextAreaElement>(doc, 'sites');
+  const sitesError = requiredElement(doc, 'sites-error');
+  const saved = requiredElement(doc, 'saved');
+  const preview = requiredElement(doc, 'preview');
+  const loadImages = requiredElement<HTMLInputElement>(doc, 'load-images');
 
-  const categories = must<HTMLElement>(doc, '#categories');
+  const categories = requiredElement(doc, 'categories');
   for (const category of REMOVAL_CATEGORIES) {
     const label = doc.createElement('label');
     label.className = 'options-category';
@@ -118,11 +113,11 @@ export async function startOptions(doc: Document): Promise<void> {
   fontSize.addEventListener('input', () => {
     fontSizeValue.textContent = `${fontSize.value} px`;
   });
-  must<HTMLButtonElement>(doc, '#reset').addEventListener('click', () => void resetSettings().then(show));
-  must<HTMLButtonElement>(doc, '#change-shortcuts').addEventListener('click', () => void openShortcutSettings());
-  must<HTMLElement>(doc, '#shortcuts-where').textContent = t(SHORTCUTS_WHERE_KEY);
+  requiredElement<HTMLButtonElement>(doc, 'reset').addEventListener('click', () => void resetSettings().then(show));
+  requiredElement<HTMLButtonElement>(doc, 'change-shortcuts').addEventListener('click', () => void openShortcutSettings());
+  requiredElement(doc, 'shortcuts-where').textContent = t(SHORTCUTS_WHERE_KEY);
 
-  const shortcuts = must<HTMLElement>(doc, '#shortcuts');
+  const shortcuts = requiredElement(doc, 'shortcuts');
   for (const command of await listCommands()) {
     const term = doc.createElement('dt');
     term.textContent = command.description || t('commandOpenPopup');
@@ -140,5 +135,5 @@ export async function startOptions(doc: Document): Promise<void> {
 
   show(await loadSettings());
   watchSettings(show);
-  void renderMemoryOptions(doc, must<HTMLElement>(doc, '#shortcuts-heading').closest('section')!);
+  void renderMemoryOptions(doc, requiredElement(doc, 'shortcuts-heading').closest('section')!);
 }

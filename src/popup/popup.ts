@@ -7,6 +7,7 @@ import type { CleanResult } from '../core/types.ts';
 import { readerFrameRef } from '../platform/extension-url.ts';
 import { localise, t } from '../platform/i18n.ts';
 import { ANSWER_TIME_LIMIT_MS, askContent, type ArticleReply, type CleanReply, type ProblemReply } from '../platform/messages.ts';
+import { requiredElement } from '../platform/page-elements.ts';
 import { loadSettings } from '../platform/settings.ts';
 import type { Settings } from '../platform/settings-schema.ts';
 import { injectContentScript, isRestrictedUrl, openOptionsPage, problemFromInjectionError, targetTab, type TabRef } from '../platform/tabs.ts';
@@ -34,22 +35,16 @@ interface PopupElements {
   settings: Settings;
 }
 
-function byId<T extends HTMLElement>(doc: Document, id: string): T {
-  const node = doc.getElementById(id);
-  if (!node) throw new Error(`popup.html lacks #${id}`);
-  return node as T;
-}
-
 export async function startPopup(doc: Document, search: string): Promise<void> {
   localise(doc);
   const ui: PopupElements = {
-    root: byId(doc, 'root'),
-    content: byId(doc, 'content'),
-    status: byId(doc, 'status'),
-    openReader: byId(doc, 'open-reader'),
-    copyMarkdown: byId(doc, 'copy-markdown'),
-    copyText: byId(doc, 'copy-text'),
-    openOptions: byId(doc, 'open-options'),
+    root: requiredElement(doc, 'root'),
+    content: requiredElement(doc, 'content'),
+    status: requiredElement(doc, 'status'),
+    openReader: requiredElement(doc, 'open-reader'),
+    copyMarkdown: requiredElement(doc, 'copy-markdown'),
+    copyText: requiredElement(doc, 'copy-text'),
+    openOptions: requiredElement(doc, 'open-options'),
     settings: await loadSettings(),
   };
   ui.openOptions.addEventListener('click', () => void openOptionsPage().then(() => window.close()));

@@ -7,6 +7,7 @@
  */
 import { localise, t } from '../platform/i18n.ts';
 import { ANSWER_TIME_LIMIT_MS, askReaderHost, type ArticleReply, type CleanReply, type ProblemReply } from '../platform/messages.ts';
+import { requiredElement } from '../platform/page-elements.ts';
 import { loadSettings, saveSettings, watchSettings } from '../platform/settings.ts';
 import type { Settings } from '../platform/settings-schema.ts';
 import { applyAppearance } from '../reader/appearance.ts';
@@ -18,16 +19,10 @@ import { renderToolbar, type ReaderToolbar } from '../reader/reader-toolbar.ts';
 import { attachReadingMemory } from '../reader/reading-memory.ts';
 import { withTimeLimit } from '../reader/time-limit.ts';
 
-function must<T extends HTMLElement>(doc: Document, id: string): T {
-  const node = doc.getElementById(id);
-  if (!node) throw new Error(`reader.html lacks #${id}`);
-  return node as T;
-}
-
 export async function startReaderPage(doc: Document, session: string): Promise<void> {
   localise(doc);
-  const root = must<HTMLElement>(doc, 'root');
-  const page = must<HTMLElement>(doc, 'page');
+  const root = requiredElement(doc, 'root');
+  const page = requiredElement(doc, 'page');
   let settings = await loadSettings();
   applyAppearance(root, settings);
   if (!settings.loadImages) forbidRemoteLoads(doc);
