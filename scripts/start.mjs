@@ -7,19 +7,18 @@
  * writes screenshots of the popup and of reader mode to a folder it prints, and prints the cleaned
  * article with what was removed and why.
  */
-import { chromium } from 'playwright';
 import { createServer } from 'node:http';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from './build.mjs';
+import { clickToolbarButton, launchChromiumWithExtension } from './chromium-extension.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = join(ROOT, 'test', 'fixtures');
 const SAMPLE_PAGE = '/seed/page-inline.html';
 const SHOTS = join(ROOT, 'test-results', 'start');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.css': 'text/css' };
@@ -38,51 +37,29 @@ function serve(root) {
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
 }
 
-/** The toolbar click, for real: CDP Extensions.triggerAction opens the popup and grants activeTab. */
-async function clickToolbarButton(context, extensionId, page) {
-  const cdp = await context.browser().newBrowserCDPSession();
-  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-  const target = targetInfos.find((info) => info.url === page.url());
-  await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: target.targetId });
-  await cdp.detach();
-}
-
 const out = await build(['chrome']);
 const extension = out.chrome;
 const server = await serve(SAMPLES);
 const url = `http://127.0.0.1:${server.address().port}${SAMPLE_PAGE}`;
 const profile = await mkdtemp(join(tmpdir(), 'readonce-start-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM,
+const { context, worker, id: extensionId } = await launchChromiumWithExtension(profile, extension, {
   headless,
   // Ctrl+C is ours: close the browser, then remove the temporary profile.
   handleSIGINT: false,
   handleSIGTERM: false,
   viewport: headless ? { width: 1280, height: 800 } : null,
-  args: [
-    `--disable-extensions-except=${extension}`,
-    `--load-extension=${extension}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
 });
 const cleanup = async () => {
   server.close();
   await rm(profile, { recursive: true, force: true });
 };
 
-const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-const extensionId = new URL(worker.url()).host;
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);
 console.log(`ReadOnce ${extensionId} loaded from ${extension.replace(ROOT + '/', '')}; sample page: ${url}`);
 
 if (!headless) {
-  await clickToolbarButton(context, extensionId, page);
+  await clickToolbarButton(context, extensionId, page.url());
   console.log('The popup is open. Try reader mode (Alt+Shift+Y) and the context menu; close the browser (or Ctrl+C) to stop.');
   await new Promise((done) => {
     context.on('close', done);
@@ -92,7 +69,7 @@ if (!headless) {
   process.exit(0);
 }
 
-await clickToolbarButton(context, extensionId, page);
+await clickToolbarButton(context, extensionId, page.url());
 const tabId = await worker.evaluate(async (want) => (await chrome.tabs.query({})).find((t) => t.url === want)?.id, url);
 const popup = await context.newPage();
 await popup.setViewportSize({ width: 480, height: 580 });

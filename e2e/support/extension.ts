@@ -1,16 +1,18 @@
 /**
- * Debian's Chromium with the built extension loaded, as ../../E2E notes describe: a persistent context,
- * the id read from the service worker, toolbar clicks through CDP. The build is dist/chrome-test: dist/chrome
- * plus the command and menu handlers on the service worker's global (src/background/test-hooks.ts), since
- * automation can press neither a shortcut nor a context menu item.
+ * Debian's Chromium with the built extension loaded, launched and clicked as npm start does it
+ * (scripts/chromium-extension.mjs: the flags, the id read from the service worker, toolbar clicks through
+ * CDP). The build is dist/chrome-test: dist/chrome plus the command and menu handlers on the service
+ * worker's global (src/background/test-hooks.ts), since automation can press neither a shortcut nor a
+ * context menu item.
  */
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright';
+import type { BrowserContext, Page, Worker } from 'playwright';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { clickToolbarButton as clickToolbarButtonOn, launchChromiumWithExtension, withTargets } from '../../scripts/chromium-extension.mjs';
 import type { ReaderReply } from '../../src/platform/messages.ts';
 import { readerState, type ReaderOutcome } from './reader-outcome.ts';
 
@@ -18,7 +20,6 @@ export const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 export const EXTENSION_DIR = join(ROOT, 'dist', 'chrome-test');
 /** Screenshots land here (gitignored): look at them after a run. */
 export const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LoadedExtension {
   context: BrowserContext;
@@ -43,24 +44,7 @@ export async function launchExtension(userDataDir?: string): Promise<LoadedExten
   await ensureBuilt();
   await mkdir(ARTIFACTS, { recursive: true });
   const dir = userDataDir ?? (await newProfileDir());
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const id = new URL(worker.url()).host;
+  const { context, worker, id } = await launchChromiumWithExtension(dir, EXTENSION_DIR, { viewport: { width: 1280, height: 800 } });
   return {
     context,
     worker,
@@ -122,35 +106,9 @@ export async function runMenuItem(ext: LoadedExtension, tabId: number): Promise<
   return readerState(`context menu item on tab ${tabId}`, await menuItemOutcome(ext, tabId));
 }
 
-interface TargetInfo {
-  targetId: string;
-  type: string;
-  url: string;
-}
-
-/**
- * The browser's targets of `type` ('tab' for tabs; 'page' also holds the action's popup, which Playwright
- * does not list), handed to `act` with the browser-level CDP session that found them.
- */
-async function withTargets(ext: LoadedExtension, type: string, act: (cdp: CDPSession, targets: TargetInfo[]) => Promise<void>): Promise<void> {
-  const browser = ext.context.browser();
-  if (!browser) throw new Error('no browser behind the persistent context');
-  const cdp = await browser.newBrowserCDPSession();
-  try {
-    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type }] } as never)) as unknown as { targetInfos: TargetInfo[] };
-    await act(cdp, targetInfos);
-  } finally {
-    await cdp.detach();
-  }
-}
-
 /** A real toolbar click (CDP Extensions.triggerAction): opens the popup and grants activeTab on the tab. */
 export async function clickToolbarButton(ext: LoadedExtension, page: Page): Promise<void> {
-  await withTargets(ext, 'tab', async (cdp, tabs) => {
-    const target = tabs.find((info) => info.url === page.url());
-    if (!target) throw new Error(`no tab target for ${page.url()}`);
-    await cdp.send('Extensions.triggerAction' as never, { id: ext.id, targetId: target.targetId } as never);
-  });
+  await clickToolbarButtonOn(ext.context, ext.id, page.url());
 }
 
 /**
@@ -160,7 +118,7 @@ export async function clickToolbarButton(ext: LoadedExtension, page: Page): Prom
  */
 export async function closeToolbarPopup(ext: LoadedExtension): Promise<void> {
   const popup = `chrome-extension://${ext.id}/popup.html`;
-  await withTargets(ext, 'page', async (cdp, pages) => {
+  await withTargets(ext.context, 'page', async (cdp, pages) => {
     for (const info of pages) if (info.url === popup) await cdp.send('Target.closeTarget', { targetId: info.targetId });
   });
 }
