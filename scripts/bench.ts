@@ -7,10 +7,11 @@
  *    the table gives the ratio both to Readability.parse alone (its copy made untimed) and to copy + parse.
  *    Then the same pages in Chromium (scripts/bench-chromium.ts: the engine bundled and run on each page's
  *    live DOM, as the content script runs it), and the per-page ratios to clone + parse side by side.
- * 2. Scaling: synthetic articles of 1k to 32k blocks with duplicates and teasers; time per doubling. Each
- *    size runs in its own process, so that one size's heap does not bill the next (in one process the 32k
- *    run pays for the garbage of all the sizes before it), and is timed after an untimed run of its own, in
- *    samples of the same number of blocks at every size (see timeSize).
+ * 2. Scaling: synthetic articles of 1k to 32k blocks with duplicates and teasers; time per doubling, for
+ *    ReadOnce and, beside it, for the baseline (clone + Readability.parse) on the same articles. Each size runs
+ *    in its own process, so that one size's heap does not bill the next (in one process the 32k run pays for
+ *    the garbage of all the sizes before it), and is timed after an untimed run of its own, in samples of the
+ *    same number of blocks at every size (see timeSize).
  * 3. The reading memory: scripts/bench-memory.ts (its own header says what it measures).
  * 4. readonce batch against the single-page CLI and Readability alone: scripts/bench-batch.ts (minutes).
  */
@@ -32,8 +33,10 @@ const { values, positionals } = parseArgs({
     'skip-memory': { type: 'boolean' },
     'skip-batch': { type: 'boolean' },
     'skip-chromium': { type: 'boolean' },
-    // Internal: time one synthetic size and print it as JSON (what each scaling process runs).
+    // Internal: time one synthetic size and print it as JSON (what each scaling process runs), for ReadOnce
+    // or, with --scaling-baseline, for clone + Readability.parse.
     'scaling-size': { type: 'string' },
+    'scaling-baseline': { type: 'boolean' },
   },
 });
 const runs = Math.max(1, Number(values.runs));
@@ -145,29 +148,44 @@ const SAMPLE_BLOCKS = 32_000;
  * step read 2.4× in three runs out of three while 2k to 32k read 1.8 to 2.3×. (A forced collection before
  * each run is no cure: it shrinks the young generation, and the next run at 1k blocks took twice as long.)
  */
-function timeSize(n: number): { elements: number; ms: number } {
+function timeSize(n: number, clean: (doc: Document) => void): { elements: number; ms: number } {
   const doc = parseHtml(syntheticArticle(n), 'https://example.com/synthetic');
-  pipeline(doc);
+  clean(doc);
   const articles = Math.max(1, Math.round(SAMPLE_BLOCKS / n));
   const samples = Array.from({ length: runs }, () => time(() => {
-    for (let i = 0; i < articles; i++) pipeline(doc);
+    for (let i = 0; i < articles; i++) clean(doc);
   }) / articles);
   return { elements: doc.getElementsByTagName('*').length, ms: Math.min(...samples) };
 }
 
+const baseline = (doc: Document) => void new Readability(doc.cloneNode(true) as Document).parse();
+
+/** One size in a process of its own: ReadOnce's pipeline, or the baseline. */
+function timeSizeApart(n: number, ofBaseline: boolean): { elements: number; ms: number } {
+  const args = [...process.execArgv, import.meta.filename, '--skip-corpus', '--runs', String(runs), '--scaling-size', String(n), ...(ofBaseline ? ['--scaling-baseline'] : [])];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as { elements: number; ms: number };
+}
+
 if (values['scaling-size']) {
-  console.log(JSON.stringify(timeSize(Number(values['scaling-size']))));
+  console.log(JSON.stringify(timeSize(Number(values['scaling-size']), values['scaling-baseline'] ? baseline : pipeline)));
 } else if (!values['skip-scaling']) {
-  console.log(`Scaling: synthetic articles (whole pipeline, ms an article, fastest of ${runs} samples of ${SAMPLE_BLOCKS.toLocaleString('en')} blocks each, each size in its own process)\n`);
-  console.log('| blocks | elements | ms | × previous |');
-  console.log('|---|---|---|---|');
-  let previous: number | undefined;
-  for (let n = 1000; n <= 32000; n *= 2) {
-    const out = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--skip-corpus', '--runs', String(runs), '--scaling-size', String(n)], { encoding: 'utf8' });
-    const { elements, ms } = JSON.parse(out.trim().split('\n').at(-1)!) as { elements: number; ms: number };
-    console.log(`| ${n} | ${elements} | ${ms.toFixed(0)} | ${previous ? (ms / previous).toFixed(2) : '–'} |`);
-    previous = ms;
+  console.log(`Scaling: synthetic articles (ms an article, fastest of ${runs} samples of ${SAMPLE_BLOCKS.toLocaleString('en')} blocks each, each size and each system in its own process)\n`);
+  console.log('| blocks | elements | ReadOnce ms | × previous | clone + Readability.parse ms | × previous |');
+  console.log('|---|---|---|---|---|---|');
+  const sizes = [1000, 2000, 4000, 8000, 16000, 32000];
+  const times: { ours: number; base: number }[] = [];
+  const step = (now: number, before: number | undefined) => (before ? (now / before).toFixed(2) : '–');
+  for (const [i, n] of sizes.entries()) {
+    const { elements, ms: ours } = timeSizeApart(n, false);
+    const { ms: base } = timeSizeApart(n, true);
+    console.log(`| ${n} | ${elements} | ${ours.toFixed(0)} | ${step(ours, times[i - 1]?.ours)} | ${base.toFixed(0)} | ${step(base, times[i - 1]?.base)} |`);
+    times.push({ ours, base });
   }
+  // One slow size moves two steps in opposite directions; the whole range says how the cost grows.
+  const doublings = sizes.length - 1;
+  const overall = (pick: (t: { ours: number; base: number }) => number) => (pick(times.at(-1)!) / pick(times[0]!)) ** (1 / doublings);
+  console.log(`\n${sizes[0]} to ${sizes.at(-1)} blocks, a doubling on average: ReadOnce ${overall((t) => t.ours).toFixed(2)}×, clone + Readability.parse ${overall((t) => t.base).toFixed(2)}×`);
 }
 
 // 3. The reading memory (scripts/bench-memory.ts): lookup and record times at 1k, 10k and 100k articles.
