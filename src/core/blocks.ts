@@ -146,6 +146,25 @@ export function splitBlocks(root: Element): BlockSeed[] {
   return out;
 }
 
+// What a reader sees in a list item that has no text; anything else there (an empty link, a <br>) shows as a
+// bare bullet.
+const SEEN_WITHOUT_TEXT = 'img, picture, video, audio, svg, math, canvas, figure, hr';
+
+/**
+ * Takes out the list items that hold no text and nothing seen without it, and a list left with no item. Such
+ * an item is no block (splitBlocks skips it), yet the html showed it as a bare bullet: SFGate's "BREAKING
+ * NEWS" list is one `<li>` that a script fills, and the reader runs no script. Run on the sanitized article
+ * (the sanitizer may empty an item: a button, a frame), so what is judged is what the reader gets.
+ */
+export function dropEmptyListItems(root: Element): void {
+  for (const li of Array.from(root.getElementsByTagName('li'))) {
+    if (hasText(li) || li.querySelector(SEEN_WITHOUT_TEXT) !== null) continue;
+    const list = li.parentElement;
+    li.remove();
+    if (list && list !== root && /^(UL|OL|MENU)$/u.test(list.tagName) && list.firstElementChild === null && !hasText(list)) list.remove();
+  }
+}
+
 /** A block's text as a reader sees it: white space collapsed; a table keeps one line per row, code its lines. */
 export function blockText(el: Element, kind: BlockKind): string {
   if (kind === 'code') return codeBlockText(el);

@@ -7,7 +7,7 @@ import { Article, type Metadata } from './article.ts';
 import { toIsoDate } from './dates.ts';
 import { elementCount } from './dom.ts';
 import { markRepeatsNow } from './memory/mark.ts';
-import { splitBlocks } from './blocks.ts';
+import { dropEmptyListItems, splitBlocks } from './blocks.ts';
 import { textToArticle } from './plain-text.ts';
 import { normalizeContent } from './normalize.ts';
 import { recordLeftOut, type Restored, restoreLeftOut, storyNavigation, type WorkingCopy, workingCopy } from './prune.ts';
@@ -170,6 +170,7 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
   }
 
   sanitizeInPlace(win, root);
+  dropEmptyListItems(root);
   removedHtml(win, gone).forEach((html, i) => (removed[i]!.html = html));
   const markdown = options.markdown === false ? '' : toMarkdown(article.meta.title, root);
   return {
