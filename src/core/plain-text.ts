@@ -17,10 +17,19 @@ interface Line {
   item?: boolean;
 }
 
+/**
+ * The text as an HTML parser reads the same characters in a page's body: CR and CRLF are line feeds, and
+ * NUL is dropped (the parser ignores it in body text). A NUL left in the article's text would also be left in
+ * `html`, which no view parses back unchanged, and in the blocks, which the HTML path never has.
+ */
+function asHtmlText(text: string): string {
+  return text.replace(/\r\n?/gu, '\n').replace(/\0/gu, '');
+}
+
 function readLines(text: string): Line[] {
   const out: Line[] = [];
   let underLabel = false;
-  for (const raw of text.replace(/\r\n?/gu, '\n').split('\n')) {
+  for (const raw of asHtmlText(text).split('\n')) {
     const line = raw.trim();
     if (!line) continue;
     const item = LIST_ITEM.exec(line);
