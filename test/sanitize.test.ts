@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { blockSelector, sanitizeHtml, sanitizeInPlace, sanitizeToFragment } from '../src/core/sanitize.ts';
+import createDOMPurify from 'dompurify';
+import { SANITIZE_CONFIG, blockSelector, sanitizeHtml, sanitizeInPlace, sanitizeToFragment } from '../src/core/sanitize.ts';
 import { executions, hazards } from './hostile/inert.ts';
 import { XSS_VECTORS, engineMarker } from './hostile/xss-vectors.ts';
 
@@ -81,6 +82,24 @@ const CASES: Case[] = [
   // Math and SVG
   { title: 'MathML', payload: '<math display="block"><mi>x</mi><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac></math>', expected: '<math display="block"><mi>x</mi><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac></math>', why: 'formulas are content; MathML renders them in both browsers' },
   { title: 'an SVG link to script', payload: '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>', expected: '<svg><a><text>x</text></a></svg>', why: 'SVG links take the same URL check as HTML ones' },
+  {
+    title: 'MathML and SVG names outside math and svg',
+    payload: '<p>The formula <mtext>E equals m c<sup>2</sup></mtext> and the <text>label</text> <mi>x</mi> <foreignobject>y</foreignobject> <annotation-xml>z</annotation-xml>.</p>',
+    expected: '<p>The formula E equals m c<sup>2</sup> and the label x y z.</p>',
+    why: 'the parser makes them HTML elements, which DOMPurify dropped with their text while the blocks kept it',
+  },
+  {
+    title: 'what an unwrapped MathML or SVG name held is sanitised',
+    payload: '<p>a<tspan><img src="x" onerror="alert(1)"><mtext><a href="javascript:alert(1)">b</a></mtext><script>alert(1)</script></tspan>c</p>',
+    expected: '<p>a<img src="x" referrerpolicy="no-referrer" loading="lazy"><a>b</a>c</p>',
+    why: 'the children move out before DOMPurify reaches them, and it still checks each one',
+  },
+  {
+    title: 'real MathML and SVG keep those names',
+    payload: '<math><mrow><mi>x</mi><mtext>if</mtext></mrow></math><svg><text>s</text><tspan>t</tspan></svg>',
+    expected: '<math><mrow><mi>x</mi><mtext>if</mtext></mrow></math><svg><text>s</text><tspan>t</tspan></svg>',
+    why: 'only an HTML element with such a name is unwrapped; in its own namespace it is math or a drawing',
+  },
 ];
 
 describe('the one sanitizer, case by case', () => {
@@ -98,7 +117,7 @@ describe('the one sanitizer, case by case', () => {
 
   it('the cases differ from their payloads: each one tests something', () => {
     const unchanged = CASES.filter((c) => c.payload === c.expected).map((c) => c.title);
-    assert.deepEqual(unchanged, ['the block id', 'MathML']);
+    assert.deepEqual(unchanged, ['the block id', 'MathML', 'real MathML and SVG keep those names']);
   });
 
   it('keeps leading and trailing white space, as the engine\'s html has it', () => {
@@ -109,6 +128,42 @@ describe('the one sanitizer, case by case', () => {
     assert.equal(blockSelector('b12'), '[data-ro-block="b12"]');
     assert.equal(blockSelector('b1"],*'), null);
     assert.equal(blockSelector(''), null);
+  });
+});
+
+describe('HTML elements with MathML and SVG names, against DOMPurify itself', () => {
+  // DOMPurify with the same config and no hooks, and the names it allows (the hook sees its allowlist).
+  const plain = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+  plain.setConfig({ ...SANITIZE_CONFIG, IN_PLACE: true });
+  let allowed: string[] = [];
+  plain.addHook('uponSanitizeElement', (_node, event) => {
+    allowed = Object.keys(event.allowedTags).filter((name) => event.allowedTags[name] && !name.startsWith('#'));
+  });
+  /** "a<name>b</name>c" in a div, the element made in the HTML namespace as the parser or a page's script makes it. */
+  const probe = (name: string, sanitize: (el: HTMLElement) => void) => {
+    const box = win.document.createElement('div');
+    box.append('a', win.document.createElementNS('http://www.w3.org/1999/xhtml', name), 'c');
+    box.children[0]!.append('b');
+    sanitize(box);
+    return box.innerHTML;
+  };
+  probe('p', (el) => plain.sanitize(el));
+
+  it('every name DOMPurify allows keeps its text as an HTML element, but those it forbids with their content and void elements', () => {
+    assert.ok(allowed.length > 200, `DOMPurify's allowlist was not read: ${allowed.length} names`);
+    const lost = allowed.filter((name) => !probe(name, (el) => sanitizeInPlace(win, el)).includes('b')).sort();
+    // style and template: FORBID_TAGS with their content; input: forbidden and void; the rest are void
+    // elements, which no parser gives children.
+    assert.deepEqual(lost, ['area', 'br', 'col', 'hr', 'img', 'input', 'source', 'style', 'template', 'track', 'wbr']);
+  });
+
+  it('the sanitizer differs from DOMPurify only where DOMPurify loses the text, and there only by unwrapping', () => {
+    const differs = allowed.filter((name) => probe(name, (el) => sanitizeInPlace(win, el)) !== probe(name, (el) => plain.sanitize(el)));
+    assert.ok(differs.includes('mtext') && differs.includes('text') && differs.includes('fegaussianblur'), differs.join(' '));
+    for (const name of differs) {
+      assert.equal(probe(name, (el) => plain.sanitize(el)), 'ac', `${name}: DOMPurify keeps it`);
+      assert.equal(probe(name, (el) => sanitizeInPlace(win, el)), 'abc', `${name}: not unwrapped`);
+    }
   });
 });
 

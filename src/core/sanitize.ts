@@ -5,7 +5,7 @@
  * restyle, steer or phone home from a reader's view. The caller passes its window in, so the same code runs
  * in jsdom and in the browser.
  */
-import createDOMPurify, { type Config, type DOMPurify, type UponSanitizeAttributeHookEvent } from 'dompurify';
+import createDOMPurify, { type Config, type DOMPurify, type UponSanitizeAttributeHookEvent, type UponSanitizeElementHookEvent } from 'dompurify';
 
 /** The only data-* attribute that survives: the engine's id of a block ("b" + its index in reading order). */
 export const BLOCK_ID_ATTR = 'data-ro-block';
@@ -67,6 +67,40 @@ function narrowAttribute(node: Element, event: UponSanitizeAttributeHookEvent): 
   }
 }
 
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
+/**
+ * The MathML and SVG names DOMPurify allows (ours: its lists plus semantics and annotation) that are not also
+ * HTML names. Outside <math> and <svg> the HTML parser makes such a tag an HTML element (`<mtext>`, `<text>`
+ * in a paragraph), and DOMPurify, which allows the name only in its own namespace, removes the element
+ * together with its text, which the blocks still had. So does it with foreignObject and annotation-xml, which
+ * it forbids with their content (in math or SVG they may hold HTML; as HTML elements they hold only HTML).
+ * test/sanitize.test.ts checks this list against DOMPurify's own behaviour, name by name.
+ */
+const MATH_AND_SVG_ONLY = new Set([
+  'foreignobject', 'annotation-xml',
+  ...'math menclose merror mfenced mfrac mglyph mi mlabeledtr mmultiscripts mn mo mover mpadded mphantom mprescripts mroot mrow ms mspace msqrt mstyle msub msubsup msup mtable mtd mtext mtr munder munderover semantics annotation'.split(' '),
+  ...'svg altglyph altglyphdef altglyphitem animatecolor animatemotion animatetransform circle clippath defs desc ellipse filter g glyph glyphref hkern image line lineargradient marker mask metadata mpath path pattern polygon polyline radialgradient rect stop switch symbol text textpath tref tspan view vkern'.split(' '),
+  ...'feblend fecolormatrix fecomponenttransfer fecomposite feconvolvematrix fediffuselighting fedisplacementmap fedistantlight fedropshadow feflood fefunca fefuncb fefuncg fefuncr fegaussianblur feimage femerge femergenode femorphology feoffset fepointlight fespecularlighting fespotlight fetile feturbulence'.split(' '),
+]);
+
+/**
+ * An HTML element with a MathML or SVG name gives up its element, not its text: its children move out to
+ * where it stood, as DOMPurify does with a tag it does not allow, and it goes. They go after it, so that
+ * DOMPurify's walk, which is at the element, comes to them next and sanitises them. Real MathML and SVG, in
+ * their own namespaces, are not touched. A hook DOMPurify already calls for each node, rather than a search
+ * of the tree: the engine sanitises on the reader's tab.
+ */
+function unwrapMathOrSvgNamedHtml(node: Node, event: UponSanitizeElementHookEvent): void {
+  if (!MATH_AND_SVG_ONLY.has(event.tagName)) return;
+  const el = node as Element;
+  const parent = el.parentNode;
+  if (el.namespaceURI !== XHTML || !parent) return;
+  const next = el.nextSibling;
+  while (el.firstChild) parent.insertBefore(el.firstChild, next);
+  el.remove();
+}
+
 /** Images load lazily and tell the image host nothing of where the reader is; links open without a referrer. */
 function hardenRequests(node: Element): void {
   if (node.localName === 'img') {
@@ -89,6 +123,7 @@ function purifierFor(win: Window): DOMPurify {
   if (!purify) {
     purify = createDOMPurify(inertWindow(win) as unknown as Parameters<typeof createDOMPurify>[0]);
     purify.setConfig({ ...SANITIZE_CONFIG, IN_PLACE: true });
+    purify.addHook('uponSanitizeElement', unwrapMathOrSvgNamedHtml);
     purify.addHook('uponSanitizeAttribute', narrowAttribute);
     purify.addHook('afterSanitizeAttributes', hardenRequests);
     purifiers.set(win, purify);
