@@ -177,9 +177,17 @@ function sanitizedContainer(win: Window, html: string): HTMLElement {
   // After <body>, leading white space is text, as in the string given.
   const parsed = new (win as Window & typeof globalThis).DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
   const container = parsed.createElement('div');
-  container.append(...Array.from(parsed.body.childNodes));
+  moveChildren(parsed.body, container);
   sanitizeInPlace(win, container);
   return container;
+}
+
+/**
+ * One node at a time: append(...nodes) passes every node as an argument, and a scraped text of some 70,000
+ * lines (one <p> each) overflowed the call stack.
+ */
+function moveChildren(from: Node, to: Node): void {
+  while (from.firstChild) to.appendChild(from.firstChild);
 }
 
 /**
