@@ -47,6 +47,11 @@ function intrinsic<T extends (...args: never[]) => unknown>(node: object, name: 
   throw new TypeError(`no DOM method ${name}`);
 }
 
+/** The elements under `root` that match `selectors`, asked by the DOM's own method. */
+function selectAll(root: ParentNode, selectors: string): Element[] {
+  return Array.from(intrinsic<(selectors: string) => NodeListOf<Element>>(root, 'querySelectorAll').call(root, selectors));
+}
+
 /** What names a member of the document: <embed>, <form>, <iframe>, <img> and <object> by name (an <object> by id too). */
 const NAMES_IN_DOCUMENT = 'embed[name], form[name], iframe[name], img[name], object[name]';
 /** What names a member of a form: its listed elements and images by id or name, inside it or tied to it by form="" (for unclobberedClone, which has no form it may ask). */
@@ -68,13 +73,12 @@ export function namesShadowMembers(doc: Document): boolean {
     const getAttribute = intrinsic<(name: string) => string | null>(el, 'getAttribute');
     return [getAttribute.call(el, 'name'), getAttribute.call(el, 'id')].some((name) => name !== null && name !== '' && shadowed(owner, name));
   };
-  const select = (root: ParentNode, selectors: string) => Array.from(intrinsic<(selectors: string) => NodeListOf<Element>>(root, 'querySelectorAll').call(root, selectors));
-  if (select(doc, `${NAMES_IN_DOCUMENT}, object[id]`).some((el) => named(doc, el))) return true;
+  if (selectAll(doc, `${NAMES_IN_DOCUMENT}, object[id]`).some((el) => named(doc, el))) return true;
   const forms = intrinsic<(tag: string) => HTMLCollectionOf<HTMLFormElement>>(doc, 'getElementsByTagName').call(doc, 'form');
   for (const form of Array.from(forms)) {
     // Its listed elements (inside it or tied to it by form=""), by the DOM's own getter; and its images.
     const controls = Array.from(Reflect.get(Object.getPrototypeOf(form) as object, 'elements', form) as ArrayLike<Element>);
-    if ([...controls, ...select(form, 'img[name], img[id]')].some((el) => named(form, el))) return true;
+    if ([...controls, ...selectAll(form, 'img[name], img[id]')].some((el) => named(form, el))) return true;
   }
   return false;
 }
@@ -101,9 +105,8 @@ export function elementCount(doc: Document): number {
  */
 export function unclobberedClone(doc: Document): Document {
   const clone = intrinsic<(deep: boolean) => Node>(doc, 'cloneNode').call(doc, true) as Document;
-  const select = intrinsic<(selectors: string) => NodeListOf<Element>>(clone, 'querySelectorAll');
   const take = (selectors: string, attributes: readonly string[]) => {
-    for (const el of Array.from(select.call(clone, selectors))) {
+    for (const el of selectAll(clone, selectors)) {
       const removeAttribute = intrinsic<(name: string) => void>(el, 'removeAttribute');
       for (const name of attributes) removeAttribute.call(el, name);
     }
