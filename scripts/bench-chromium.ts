@@ -36,7 +36,7 @@ export async function engineBundle(): Promise<string> {
       contents: `
         import { Readability } from '@mozilla/readability';
         import { cleanDocument } from './src/core/index.ts';
-        import { workingCopy } from './src/core/prune.ts';
+        import { workingCopy } from './src/core/working-copy/index.ts';
         import { sanitizeInPlace } from './src/core/sanitize.ts';
         globalThis.__readOnceBench = { Readability, cleanDocument, workingCopy, sanitizeInPlace };`,
       resolveDir: root,

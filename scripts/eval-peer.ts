@@ -23,7 +23,7 @@
 import { parseArgs } from 'node:util';
 import { readerText } from '../src/core/blocks.ts';
 import { normalizeContent } from '../src/core/normalize.ts';
-import { showAsReaderSaw, workingCopy } from '../src/core/prune.ts';
+import { showAsReaderSaw, workingCopy } from '../src/core/working-copy/index.ts';
 import { parseHtml, ReadOnceError } from '../src/node/index.ts';
 import { pageF1, scorePage } from './lib/metric.ts';
 import { missingWords } from './lib/missing-words.ts';

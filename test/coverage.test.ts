@@ -12,7 +12,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { readerText } from '../src/core/blocks.ts';
 import { normalizeContent } from '../src/core/normalize.ts';
-import { showAsReaderSaw, workingCopy } from '../src/core/prune.ts';
+import { showAsReaderSaw, workingCopy } from '../src/core/working-copy/index.ts';
 import { words } from '../src/core/text.ts';
 import { cleanHtml, parseHtml, ReadOnceError } from '../src/node/index.ts';
 import { missingWords } from '../scripts/lib/missing-words.ts';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { showAsReaderSaw, workingCopy } from '../src/core/prune.ts';
+import { showAsReaderSaw, workingCopy } from '../src/core/working-copy/index.ts';
 import { cleanDocument, cleanHtml, parseHtml } from '../src/node/index.ts';
 
 const sentence = (i: number) =>

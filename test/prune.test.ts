@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { copyLoss } from '../scripts/lib/copy-loss.ts';
-import { namesShadowMembers, unclobberedClone } from '../src/core/dom.ts';
-import { copyWithoutFurniture, proseRegion, workingCopy } from '../src/core/prune.ts';
+import { namesShadowMembers, unclobberedClone } from '../src/core/working-copy/01-served.ts';
+import { copyWithoutFurniture, proseRegion, workingCopy } from '../src/core/working-copy/index.ts';
 import { cleanDocument, parseHtml } from '../src/node/index.ts';
 import { goldenPages } from './golden.ts';
 

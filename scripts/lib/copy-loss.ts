@@ -7,7 +7,7 @@
  * Shared by test/prune.test.ts (fixture pages) and scripts/copy-loss.ts (the corpora).
  */
 import { Readability } from '@mozilla/readability';
-import { copyWithoutFurniture, showAsReaderSaw, workingCopy } from '../../src/core/prune.ts';
+import { copyWithoutFurniture, showAsReaderSaw, workingCopy } from '../../src/core/working-copy/index.ts';
 
 export interface CopyLoss {
   /** Words Readability keeps on the whole page. */

@@ -5,17 +5,20 @@
 import { Readability } from '@mozilla/readability';
 import { Article, type Metadata } from './article.ts';
 import { toIsoDate } from './dates.ts';
-import { elementCount } from './dom.ts';
 import { markRepeatsNow } from './memory/mark.ts';
 import { dropEmptyListItems, splitBlocks } from './blocks.ts';
 import { textToArticle } from './plain-text.ts';
 import { normalizeContent } from './normalize.ts';
-import { recordLeftOut, type Restored, restoreLeftOut, storyNavigation, type WorkingCopy, workingCopy } from './prune.ts';
 import { toMarkdown } from './render.ts';
 import { applyRules } from './rules/index.ts';
 import { BLOCK_ID_ATTR, sanitizeInPlace } from './sanitize.ts';
 import { squash, wordCount } from './text.ts';
-import { type Block, type BlockId, type CleanOptions, type CleanResult, ReadOnceError, type Removal } from './types.ts';
+import { type Block, type BlockId, type CleanOptions, type CleanResult, ReadOnceError, type Removal, tooLarge } from './types.ts';
+import { type WorkingCopy, workingCopy } from './working-copy/index.ts';
+import type { Restored } from './working-copy/left-out.ts';
+import { restoreLeftOut } from './working-copy/09-restore.ts';
+import { storyNavigation } from './working-copy/10-story-navigation.ts';
+import { recordLeftOut } from './working-copy/11-record.ts';
 
 /**
  * The most elements a page may have once its furniture is left out. Measured in Chromium: about 40,000
@@ -67,18 +70,12 @@ export function cleanDocument(document: Document, options: CleanOptions = {}): C
   const max = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
   // The page as served may be far larger than what is left once its furniture is set aside: copying is
   // cheap next to Readability, so the limit applies to the copy, with a ceiling on what is copied at all.
-  const served = elementCount(document);
-  if (served > max * COPY_CEILING) throw tooLarge(served, max * COPY_CEILING);
   return withinStack(() => {
-    const copy = workingCopy(document, options.copy);
+    const copy = workingCopy(document, options.copy, max * COPY_CEILING);
     const elements = copy.doc.getElementsByTagName('*').length;
     if (elements > max) throw tooLarge(elements, max);
     return cleanCopy(copy, win, options);
   });
-}
-
-function tooLarge(elements: number, max: number): ReadOnceError {
-  return new ReadOnceError('too-large', `This page is too large to clean (${elements.toLocaleString('en')} elements; the limit is ${max.toLocaleString('en')}).`);
 }
 
 /** A page nested thousands deep overflows the stack somewhere in the DOM code: that is a size problem. */

@@ -3,7 +3,8 @@
  * infobox's "February 28, 1998; 18 years ago" is a date, "Founded" or a card's "6 min read" is not.
  */
 
-// Month names in the five languages of phrases.json, with the abbreviations pages print ("Sept.", "Mai", "févr.").
+// Month names in the five languages of the phrase lists (src/core/phrases/), with the abbreviations pages
+// print ("Sept.", "Mai", "févr.").
 const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
   ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'января', 'январь', 'янв'],
   ['february', 'feb', 'februar', 'février', 'févr', 'fevrier', 'febrero', 'февраля', 'февраль', 'фев'],

@@ -1,11 +1,48 @@
 /**
- * The phrase lists (phrases.json) as matchers. Phrases are data; this file only says how a block's text is
- * compared with them: as a whole, as its beginning, or anywhere, always on normalised words.
+ * The phrase lists (phrases/, one file a list, each by language) as matchers. Phrases are data; this file only
+ * says how a block's text is compared with them: as a whole, as its beginning, or anywhere, always on
+ * normalised words (lower-cased words, see text.ts normalize), so punctuation and case do not matter. Every
+ * list covers at least en, de, fr, es, ru.
  */
-import data from './phrases.json' with { type: 'json' };
+import adLabels from './phrases/ad-labels.json' with { type: 'json' };
+import authorRoles from './phrases/author-roles.json' with { type: 'json' };
+import bylinePrefixes from './phrases/byline-prefixes.json' with { type: 'json' };
+import callsToAction from './phrases/calls-to-action.json' with { type: 'json' };
+import copyrightLines from './phrases/copyright-lines.json' with { type: 'json' };
+import dateWords from './phrases/date-words.json' with { type: 'json' };
+import keyPointsHeadings from './phrases/key-points-headings.json' with { type: 'json' };
+import months from './phrases/months.json' with { type: 'json' };
+import photoCredits from './phrases/photo-credits.json' with { type: 'json' };
+import readAlsoPrefixes from './phrases/read-also-prefixes.json' with { type: 'json' };
+import relatedHeadings from './phrases/related-headings.json' with { type: 'json' };
+import relatedLabelWords from './phrases/related-label-words.json' with { type: 'json' };
+import sharePrompts from './phrases/share-prompts.json' with { type: 'json' };
+import siteNotices from './phrases/site-notices.json' with { type: 'json' };
+import skipLinks from './phrases/skip-links.json' with { type: 'json' };
 import { normalize } from './text.ts';
 
-export type PhraseList = Exclude<keyof typeof data, '$comment' | 'relatedLabelWords'>;
+/** The lists by name, with the code that reads each. */
+const data = {
+  skipLinks, // rules/skip-link
+  relatedHeadings, // isRelatedLabel (rules/related-links, plain-text), rules/byline
+  readAlsoPrefixes, // rules/read-also-teaser
+  sharePrompts, // rules/share-prompt
+  adLabels, // rules/advertisement-label
+  copyrightLines, // rules/copyright-line
+  bylinePrefixes, // rules/byline
+  months, // rules/byline
+  siteNotices, // rules/site-notice
+  dateWords, // rules/byline
+  photoCredits, // blocks (captions)
+  authorRoles, // rules/author-bio
+  callsToAction, // rules/share-prompt
+  keyPointsHeadings, // rules/restating-summary
+};
+
+/** Month names in every language, for the dates a byline carries. */
+export const MONTH_NAMES: readonly string[] = Object.values(months).flat();
+
+export type PhraseList = keyof typeof data;
 
 const cache = new Map<PhraseList, Matcher>();
 
@@ -87,8 +124,8 @@ export function findPhrase(list: PhraseList, text: string): { words: string[]; a
   return undefined;
 }
 
-const LABEL_STARTS = new Set(data.relatedLabelWords.starts.map(normalize));
-const LABEL_ENDS = new Set(data.relatedLabelWords.ends.map(normalize));
+const LABEL_STARTS = new Set(relatedLabelWords.starts.map(normalize));
+const LABEL_ENDS = new Set(relatedLabelWords.ends.map(normalize));
 
 /** A short label of the shape "More … stories", "Top headlines": the head of a list of links. */
 export function isRelatedLabel(text: string): boolean {

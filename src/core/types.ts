@@ -117,3 +117,8 @@ export class ReadOnceError extends Error {
     this.name = 'ReadOnceError';
   }
 }
+
+/** A page, or its working copy, with more elements than a clean takes. */
+export function tooLarge(elements: number, max: number): ReadOnceError {
+  return new ReadOnceError('too-large', `This page is too large to clean (${elements.toLocaleString('en')} elements; the limit is ${max.toLocaleString('en')}).`);
+}

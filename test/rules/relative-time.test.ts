@@ -52,7 +52,7 @@ const cases: RuleCase[] = [
     title: 'German and French forms: "vor 5 Minuten", "il y a 2 heures"',
     html: `<p><a href="https://forum.example.de/t/1/2">vor 5 Minuten</a></p><p>Die Fähre fuhr heute wieder zu spät ab.</p><p><a href="https://forum.example.fr/t/1/3">il y a 2 heures</a></p><p>Le bac est encore parti en retard.</p>`,
     removed: ['vor 5 Minuten', 'il y a 2 heures'],
-    why: 'Forums in the five languages of phrases.json print the same relative ages.',
+    why: 'Forums in the five languages of the phrase lists print the same relative ages.',
   },
   {
     title: 'must not remove: a reply that starts with a relative time',

@@ -5,12 +5,11 @@
 import { type ArticleBlock, linkDensity } from '../article.ts';
 import { toIsoDate } from '../dates.ts';
 import { inContentStructure } from '../structure.ts';
-import { isPhrase, leadingPhrase } from '../phrases.ts';
+import { isPhrase, leadingPhrase, MONTH_NAMES } from '../phrases.ts';
 import { normalize } from '../text.ts';
-import data from '../phrases.json' with { type: 'json' };
 import type { Rule } from './rule.ts';
 
-const MONTHS = Object.values(data.months).flat().join('|');
+const MONTHS = MONTH_NAMES.join('|');
 // "May 7", "7 May", "7. Mai", "7 de mayo" (Spanish puts "de" between the day and the month).
 const DATE = new RegExp(
   `(\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b|(?<!\\p{L})(${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\.?\\s+(de\\s+)?(${MONTHS})(?!\\p{L}))`,

@@ -18,7 +18,8 @@ const MAX_WORDS = 5;
 // Compact forms as social sites print them ("5m", "2h", "3d", "1w", "2mo", "1y", "30s"), read in lower case only:
 // "5M" is a count.
 const COMPACT = /^\d{1,3}\s?(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|wk|wks|yr|yrs)$/u;
-// "N units ago" in the five languages of phrases.json, and the relative words that need no number.
+// "N units ago" in the five languages of the phrase lists (src/core/phrases/), and the relative words that
+// need no number.
 const WORDED = new RegExp(
   `^(?:${[
     '(?:\\d{1,3}|an?|one)\\s+(?:second|minute|hour|day|week|month|year)s?\\s+ago',
