@@ -12,6 +12,14 @@ export function t(key: string, substitutions?: string | string[]): string {
  * `data-i18n-placeholder` under `root`.
  */
 export function localise(root: ParentNode): void {
+  // The page speaks the UI's language: its <html> says which, and which way it runs (@@bidi_dir is "rtl" for an
+  // Arabic or Hebrew UI), so screen readers pick the right voice and the toolbars mirror. The article inside
+  // carries its own lang and dir (src/reader/direction.ts).
+  const html = (root as Document).documentElement;
+  if (html) {
+    html.lang = browser.i18n.getMessage('@@ui_locale').replace(/_/gu, '-') || html.lang;
+    html.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
+  }
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle ?? '');
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) {

@@ -7,7 +7,8 @@
 import { blockSelector, sanitizeToFragment } from '../core/sanitize.ts';
 import type { Block, BlockId, CleanResult, Removal } from '../core/types.ts';
 import { t, uiLanguage } from '../platform/i18n.ts';
-import { formatDate, readingMinutes, reasonLabel, textParagraphs } from './format.ts';
+import { formatDate, readingMinutes, textParagraphs } from './format.ts';
+import { explain, ruleName } from './removal-labels.ts';
 
 export interface ArticleView {
   element: HTMLElement;
@@ -125,8 +126,8 @@ export function showRemovalInPlace(view: ArticleView, removal: Removal, index: n
   marker.dataset.removal = String(index);
   marker.dataset.kind = removal.kind;
   marker.setAttribute('data-ro-block', removal.id);
-  marker.append(el(doc, 'span', 'ro-removed-label', t('removedLabel', reasonLabel(removal.reason))));
-  marker.title = removal.explanation;
+  marker.append(el(doc, 'span', 'ro-removed-label', t('removedLabel', ruleName(removal.reason))));
+  marker.title = explain(removal.explanation);
   const content = el(doc, 'div', 'ro-removed-text');
   content.append(removedContent(doc, removal));
   marker.append(content);
