@@ -70,8 +70,11 @@ export class FirefoxSession {
     private readonly profileDir: string,
   ) {}
 
-  /** Starts Firefox with the unpacked extension in `extensionDir` installed (as a temporary add-on). */
-  static async start(extensionDir: string): Promise<FirefoxSession> {
+  /**
+   * Starts Firefox with the unpacked extension in `extensionDir` installed (as a temporary add-on). `env`: more
+   * for Firefox's environment, e.g. a speech engine's address (support/speech.ts).
+   */
+  static async start(extensionDir: string, env?: Record<string, string>): Promise<FirefoxSession> {
     const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as {
       browser_specific_settings?: { gecko?: { id?: string } };
     };
@@ -92,6 +95,7 @@ export class FirefoxSession {
         // Lets BiDi evaluate script in moz-extension:// pages (the popup, the options page).
         args: ['--remote-allow-system-access'],
         extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }) },
+        ...(env ? { env: { ...process.env, ...env } as Record<string, string> } : {}),
       });
     } catch (error) {
       await rm(profileDir, { recursive: true, force: true });
