@@ -23,6 +23,7 @@ import { articleLanguage } from '../reader/listen/language.ts';
 import { renderListenControls } from '../reader/listen/listen-controls.ts';
 import { readableSegments } from '../reader/listen/segments.ts';
 import { withTimeLimit } from '../reader/time-limit.ts';
+import { attachAutoOpenToggle } from './auto-open-toggle.ts';
 import { copyToClipboard } from './clipboard.ts';
 
 const LOADING_RETRY_MS = 400;
@@ -66,6 +67,7 @@ export async function startPopup(doc: Document, search: string): Promise<void> {
     showProblem(ui, { ok: false, problem: 'restricted' });
     return;
   }
+  void attachAutoOpenToggle(requiredElement<HTMLInputElement>(doc, 'auto-open'), tab, ui.status);
   await readTab(ui, tab, Date.now());
 }
 
