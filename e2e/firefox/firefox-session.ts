@@ -182,6 +182,23 @@ export class FirefoxSession {
     return readerState(`command ${command} on tab ${tab.id}`, outcome);
   }
 
+  /** What the background made of each page loaded on a chosen site (src/background/auto-open.ts, test build only). */
+  async autoOpenLog(): Promise<{ url: string; outcome: string }[]> {
+    return this.inExtensionPage(async () => {
+      const api = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }).browser;
+      const background = (await api.runtime.getBackgroundPage()) as Window & { readOnce?: { autoOpenLog?: unknown } };
+      return JSON.parse(JSON.stringify(background.readOnce?.autoOpenLog ?? [])) as { url: string; outcome: string }[];
+    }, null);
+  }
+
+  /** One of the extension's pages (e.g. options.html), loaded. */
+  async openExtensionPage(path: string): Promise<Page> {
+    const page = await this.browser.newPage();
+    startLoading(page, this.extensionUrl(path));
+    await untilExtensionApis(page);
+    return page;
+  }
+
   /** The keyboard shortcuts Firefox bound, by command name ('' when it refused one). */
   async shortcuts(): Promise<Record<string, string>> {
     return this.inExtensionPage(async () => {
