@@ -97,10 +97,17 @@ export function renderArticle(doc: Document, result: CleanResult, notes: string[
   items.push(doc.createTextNode(t('readingTime', String(readingMinutes(result.blocks)))));
   items.forEach((item, i) => {
     if (i > 0) meta.append(doc.createTextNode(' · '));
-    meta.append(item);
+    // Each item keeps its own direction: "1 min read" in an Arabic article's header reads as written, not "min read 1".
+    const isolated = el(doc, 'bdi');
+    isolated.append(item);
+    meta.append(isolated);
   });
   header.append(meta);
-  for (const note of notes) header.append(el(doc, 'p', 'ro-note', note));
+  for (const note of notes) {
+    const line = el(doc, 'p', 'ro-note', note);
+    line.dir = 'auto';
+    header.append(line);
+  }
   article.append(header);
 
   const body = el(doc, 'div', 'ro-body');
@@ -126,7 +133,9 @@ export function showRemovalInPlace(view: ArticleView, removal: Removal, index: n
   marker.dataset.removal = String(index);
   marker.dataset.kind = removal.kind;
   marker.setAttribute('data-ro-block', removal.id);
-  marker.append(el(doc, 'span', 'ro-removed-label', t('removedLabel', ruleName(removal.reason))));
+  const label = el(doc, 'span', 'ro-removed-label', t('removedLabel', ruleName(removal.reason)));
+  label.dir = 'auto';
+  marker.append(label);
   marker.title = explain(removal.explanation);
   const content = el(doc, 'div', 'ro-removed-text');
   content.append(removedContent(doc, removal));

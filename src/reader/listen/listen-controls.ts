@@ -6,7 +6,7 @@
  * (src/platform/listen-settings.ts).
  */
 import { t, uiLanguage } from '../../platform/i18n.ts';
-import { LISTEN_RATES, loadListenSettings, saveListenSettings, type ListenRate } from '../../platform/listen-settings.ts';
+import { DEFAULT_LISTEN_SETTINGS, LISTEN_RATES, loadListenSettings, saveListenSettings, type ListenRate } from '../../platform/listen-settings.ts';
 import { SpeechPlayer, type PlayerState, type SpeechEngine } from './player.ts';
 import type { Segment } from './segments.ts';
 import { chooseVoice, languageName, primaryLanguage, voicesFor } from './voices.ts';
@@ -96,11 +96,13 @@ export function renderListenControls(doc: Document, host: ListenHost): ListenCon
     option.value = String(rate);
     speed.append(option);
   }
+  speed.value = String(DEFAULT_LISTEN_SETTINGS.rate);
   speedLabel.append(make(doc, 'span', 'ro-listen-caption', t('listenSpeed')), speed);
   const voiceLabel = make(doc, 'label', 'ro-listen-field');
   const voice = make(doc, 'select', 'ro-listen-voice');
   voice.id = 'listen-voice';
   voiceLabel.append(make(doc, 'span', 'ro-listen-caption', t('listenVoice')), voice);
+  voiceLabel.hidden = true;
   const note = make(doc, 'span', 'ro-listen-note');
   note.id = 'listen-note';
   note.setAttribute('role', 'status');
@@ -145,8 +147,9 @@ export function renderListenControls(doc: Document, host: ListenHost): ListenCon
   }
 
   async function start(engine: NonNullable<ListenHost['speech']>): Promise<void> {
-    const [settings, voices] = await Promise.all([loadListenSettings(), voicesReady(engine, VOICES_WAIT_MS)]);
+    const settings = await loadListenSettings();
     speed.value = String(settings.rate);
+    const voices = await voicesReady(engine, VOICES_WAIT_MS);
     const offer = (list: SpeechSynthesisVoice[]) => {
       candidates = voicesFor(list, host.lang);
       // espeak-ng through speech-dispatcher lists each voice with its hundred variants (816 for English): the
@@ -156,6 +159,7 @@ export function renderListenControls(doc: Document, host: ListenHost): ListenCon
       if (remembered && !candidates.includes(remembered)) candidates.push(remembered);
       if (candidates.length === 0) {
         button.disabled = true;
+        voiceLabel.hidden = true;
         button.title = t('listenNoVoice', languageName(host.lang, uiLanguage()));
         say(button.title);
         return;
