@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { buildTargets } from './firefox/build-target.ts';
-import { firefoxMissing, FirefoxSession } from './firefox/firefox-session.ts';
+import { ArticlePage, firefoxMissing, FirefoxSession } from './firefox/firefox-session.ts';
 import { installListenRecorder, segmentsRead, spokenSoFar } from './support/listen-recorder.ts';
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
 import { speechMissing, startSpeechService, type SpeechService } from './support/speech.ts';
@@ -99,5 +99,30 @@ describe('Firefox: Listen with speech-dispatcher and espeak-ng (real speech)', {
     await settle(800);
     assert.ok((await speech.loudness(1_500)) < 50, 'silence once the popup closed');
     await b.close();
+  });
+
+  it('in reader mode K starts reading aloud and Esc, closing reader mode, silences it', async () => {
+    // The test cannot see into the reader's frame in Firefox: what it does is heard on the sink instead.
+    const page = new ArticlePage(await firefox.openPage(server.url('/listen/b.html')));
+    const popup = await firefox.openPopup(await firefox.tabIdOf(page.page));
+    await popup.article();
+    await popup.openReader();
+    await popup.close();
+    await page.waitForReader(true);
+    await page.page.bringToFront();
+    assert.ok((await speech.loudness(800)) < 50, 'silent before K');
+    // K does nothing until the voices are listed: press it once they may be, and listen for speech.
+    let heard = 0;
+    for (let tries = 0; tries < 10 && heard <= 500; tries++) {
+      await settle(1_500);
+      if (tries % 3 === 0) await page.page.keyboard.press('k');
+      heard = await speech.loudness(700);
+    }
+    assert.ok(heard > 500, `K starts reading aloud (peak ${heard})`);
+    await page.pressEscape();
+    await page.waitForReader(false);
+    await settle(800);
+    assert.ok((await speech.loudness(1_500)) < 50, 'silence once reader mode closed');
+    await page.close();
   });
 });

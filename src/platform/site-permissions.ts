@@ -42,6 +42,8 @@ export function patternFromInput(input: string): string | null {
   if (!pattern) return null;
   const host = new URL(withScheme).hostname;
   const label = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/u;
+  // A single word is a typo ("http//" reads as the host "http"), not a site; localhost is the one exception.
+  if (!host.includes('.') && host !== 'localhost') return null;
   return host.split('.').every((part) => label.test(part)) ? pattern : null;
 }
 
