@@ -48,8 +48,8 @@ for (const locale of ['de', 'ja']) {
       assert.equal(await reader.attribute('.ro-close', 'title'), m.readerCloseHint!.message);
       assert.equal((await reader.text('.ro-removed-toggle')).replace(/\d+/u, '$COUNT$'), m.removedCount!.message);
       assert.equal(await reader.text('#listen'), m.listenPlay!.message);
-      // By the keyboard: in headless Chromium a mouse click in the reader's frame sometimes reached the page's
-      // <iframe> element instead (e2e/listen.test.ts).
+      // By the keyboard: after reader mode was opened from the popup opened as a tab, mouse clicks in the frame
+      // reached the page's <iframe> element instead (see press() in e2e/listen.test.ts).
       await frame.locator('.ro-removed-toggle').press('Enter');
       await frame.waitForFunction(() => (document.querySelector('.ro-removals') as HTMLElement | null)?.hidden === false, undefined, { timeout: 5_000 });
       await settle(500);
