@@ -17,6 +17,8 @@ interface Manifest {
   background: { service_worker?: string; scripts?: string[] };
   browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: unknown } };
   host_permissions?: string[];
+  permissions?: string[];
+  optional_host_permissions?: string[];
   web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
 }
 
@@ -81,6 +83,12 @@ describe('npm run package', { timeout: 120_000 }, () => {
     // Only the firefox-test build (never packaged) may read 127.0.0.1 without a click.
     assert.equal(chrome.host_permissions, undefined);
     assert.equal(firefox.host_permissions, undefined);
+    // The permissions the stores list: the same four as ever, and a site's origin asked for only when the reader
+    // turns "Always use reader mode on this site" on.
+    for (const manifest of [chrome, firefox]) {
+      assert.deepEqual(manifest.permissions, ['activeTab', 'scripting', 'storage', 'contextMenus']);
+      assert.deepEqual(manifest.optional_host_permissions, ['http://*/*', 'https://*/*']);
+    }
     // Pages may frame reader.html (reader mode) and nothing else; Chromium gives it a per-session address.
     assert.deepEqual(chrome.web_accessible_resources, [{ resources: ['reader.html'], matches: ['<all_urls>'], use_dynamic_url: true }]);
     assert.deepEqual(firefox.web_accessible_resources, [{ resources: ['reader.html'], matches: ['<all_urls>'] }]);

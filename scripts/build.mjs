@@ -68,6 +68,19 @@ export const TARGETS = {
       TARGETS.chrome?.manifest(m);
     },
   },
+  /**
+   * For the auto-open e2e test only: headless Chromium shows the optional-permission prompt but automation cannot
+   * answer it, so this build is granted the one test host (localhost) up front, as the reader's "Allow" would.
+   */
+  'chrome-site-test': {
+    browser: 'chrome',
+    outdir: 'dist/chrome-site-test',
+    entries: { background: 'src/background/test-hooks.ts' },
+    manifest(m) {
+      TARGETS.chrome?.manifest(m);
+      m.host_permissions = ['http://localhost/*'];
+    },
+  },
   firefox: {
     browser: 'firefox',
     outdir: 'dist/firefox',

@@ -22,9 +22,10 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * @param {string} userDataDir
  * @param {string} extensionDir
  * @param {Omit<LaunchOptions, 'args' | 'executablePath'>} [options]
+ * @param {string[]} [extraArgs]  more flags, e.g. --enable-speech-dispatcher for a test that reads aloud
  * @returns {Promise<ChromiumWithExtension>}
  */
-export async function launchChromiumWithExtension(userDataDir, extensionDir, options = {}) {
+export async function launchChromiumWithExtension(userDataDir, extensionDir, options = {}, extraArgs = []) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -39,6 +40,7 @@ export async function launchChromiumWithExtension(userDataDir, extensionDir, opt
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
   try {

@@ -70,8 +70,11 @@ export class FirefoxSession {
     private readonly profileDir: string,
   ) {}
 
-  /** Starts Firefox with the unpacked extension in `extensionDir` installed (as a temporary add-on). */
-  static async start(extensionDir: string): Promise<FirefoxSession> {
+  /**
+   * Starts Firefox with the unpacked extension in `extensionDir` installed (as a temporary add-on). `env`: more
+   * for Firefox's environment, e.g. a speech engine's address (support/speech.ts).
+   */
+  static async start(extensionDir: string, env?: Record<string, string>): Promise<FirefoxSession> {
     const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as {
       browser_specific_settings?: { gecko?: { id?: string } };
     };
@@ -92,6 +95,7 @@ export class FirefoxSession {
         // Lets BiDi evaluate script in moz-extension:// pages (the popup, the options page).
         args: ['--remote-allow-system-access'],
         extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }) },
+        ...(env ? { env: { ...process.env, ...env } as Record<string, string> } : {}),
       });
     } catch (error) {
       await rm(profileDir, { recursive: true, force: true });
@@ -176,6 +180,23 @@ export class FirefoxSession {
       [command, tab] as [string, { id: number; url: string }],
     );
     return readerState(`command ${command} on tab ${tab.id}`, outcome);
+  }
+
+  /** What the background made of each page loaded on a chosen site (src/background/auto-open.ts, test build only). */
+  async autoOpenLog(): Promise<{ url: string; outcome: string }[]> {
+    return this.inExtensionPage(async () => {
+      const api = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }).browser;
+      const background = (await api.runtime.getBackgroundPage()) as Window & { readOnce?: { autoOpenLog?: unknown } };
+      return JSON.parse(JSON.stringify(background.readOnce?.autoOpenLog ?? [])) as { url: string; outcome: string }[];
+    }, null);
+  }
+
+  /** One of the extension's pages (e.g. options.html), loaded. */
+  async openExtensionPage(path: string): Promise<Page> {
+    const page = await this.browser.newPage();
+    startLoading(page, this.extensionUrl(path));
+    await untilExtensionApis(page);
+    return page;
   }
 
   /** The keyboard shortcuts Firefox bound, by command name ('' when it refused one). */

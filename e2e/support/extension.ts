@@ -40,11 +40,20 @@ export async function newProfileDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'readonce-e2e-'));
 }
 
-export async function launchExtension(userDataDir?: string): Promise<LoadedExtension> {
-  await ensureBuilt();
+/**
+ * `browser`: more for the browser (flags, environment), e.g. a speech engine (support/speech.ts), or another
+ * build of the extension than dist/chrome-test.
+ */
+export async function launchExtension(userDataDir?: string, browser: { args?: string[]; env?: Record<string, string>; extensionDir?: string } = {}): Promise<LoadedExtension> {
+  if (!browser.extensionDir) await ensureBuilt();
   await mkdir(ARTIFACTS, { recursive: true });
   const dir = userDataDir ?? (await newProfileDir());
-  const { context, worker, id } = await launchChromiumWithExtension(dir, EXTENSION_DIR, { viewport: { width: 1280, height: 800 } });
+  const { context, worker, id } = await launchChromiumWithExtension(
+    dir,
+    browser.extensionDir ?? EXTENSION_DIR,
+    { viewport: { width: 1280, height: 800 }, ...(browser.env ? { env: { ...process.env, ...browser.env } as Record<string, string> } : {}) },
+    browser.args ?? [],
+  );
   return {
     context,
     worker,

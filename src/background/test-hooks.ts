@@ -5,6 +5,7 @@
  * Never part of dist/chrome or dist/firefox.
  */
 import './index.ts';
+import { autoOpenLog } from './auto-open.ts';
 import { runCommand, runMenuItem } from './commands.ts';
 
-Object.assign(globalThis, { readOnce: { runCommand, runMenuItem } });
+Object.assign(globalThis, { readOnce: { runCommand, runMenuItem, autoOpenLog } });

@@ -6,6 +6,7 @@ import { cleanDocument, cleanText } from '../core/index.ts';
 import { REMOVAL_CATEGORIES, ReadOnceError, type CleanOptions } from '../core/types.ts';
 import type { CleanReply } from '../platform/messages.ts';
 import { keepsEverythingOn, type Settings } from '../platform/settings-schema.ts';
+import { pageDirection } from './page-direction.ts';
 
 /** Enough for any article; keeps the message small on a huge page. */
 const PAGE_TEXT_LIMIT = 200_000;
@@ -33,7 +34,7 @@ export function cleanPage(doc: Document, settings: Settings): CleanReply {
   const fromPlainText = doc.contentType === 'text/plain';
   try {
     const result = fromPlainText ? cleanText(pageText(doc), options) : cleanDocument(doc, options);
-    return { ok: true, result, fromPlainText, keptEverything, url };
+    return { ok: true, result, fromPlainText, keptEverything, url, dir: pageDirection(doc) };
   } catch (error) {
     if (error instanceof ReadOnceError) {
       if (error.code === 'no-article') {

@@ -14,14 +14,19 @@ function make<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, prop
   return Object.assign(doc.createElement(tag), props);
 }
 
+/** "1.2 MB", "1,2 Mo", "1.2 МБ": the size in the UI's language (Intl's byte units). */
 function bytes(n: number, locale: string): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'];
   let i = 0;
   while (n >= 1024 && i < units.length - 1) {
     n /= 1024;
     i++;
   }
-  return `${n.toLocaleString(locale, { maximumFractionDigits: i === 0 ? 0 : 1 })} ${units[i]}`;
+  try {
+    return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: i === 0 ? 0 : 1 }).format(n);
+  } catch {
+    return `${n.toFixed(i === 0 ? 0 : 1)} ${['B', 'KB', 'MB', 'GB'][i]}`;
+  }
 }
 
 /** Builds the section before `before`. Never rejects: a memory that cannot open says so. */

@@ -7,6 +7,7 @@ import { SHORTCUTS_WHERE_KEY, openShortcutSettings } from '../platform/quirks.ts
 import { loadSettings, normaliseSite, resetSettings, saveSettings, watchSettings } from '../platform/settings.ts';
 import type { Settings } from '../platform/settings-schema.ts';
 import { applyAppearance } from '../reader/appearance.ts';
+import { renderAutoOpenOptions } from './auto-open-options.ts';
 import { renderMemoryOptions } from './memory-options.ts';
 import { CATEGORY_LABEL_KEYS } from '../reader/removals-view.ts';
 
@@ -136,4 +137,5 @@ export async function startOptions(doc: Document): Promise<void> {
   show(await loadSettings());
   watchSettings(show);
   void renderMemoryOptions(doc, requiredElement(doc, 'shortcuts-heading').closest('section')!);
+  void renderAutoOpenOptions(doc, requiredElement(doc, 'shortcuts-heading').closest('section')!);
 }

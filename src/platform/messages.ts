@@ -38,6 +38,8 @@ export interface ArticleReply {
   keptEverything: boolean;
   /** The page's address: what the reading memory remembers it by. */
   url: string;
+  /** The direction the page set for itself (src/content/page-direction.ts); null when it set none. */
+  dir?: 'ltr' | 'rtl' | null;
 }
 
 export interface ProblemReply {

@@ -68,3 +68,14 @@ export async function injectContentScript(tabId: number): Promise<void> {
 export async function openOptionsPage(): Promise<void> {
   await browser.runtime.openOptionsPage();
 }
+
+/**
+ * Calls `loaded` when a tab finished loading a page whose address ReadOnce may see (a site it holds a host
+ * permission for: without "tabs", other tabs' addresses stay hidden), and `closed` when a tab goes.
+ */
+export function onTabLoaded(loaded: (tabId: number, url: string) => void, closed: (tabId: number) => void): void {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'complete' && tab.url) loaded(tabId, tab.url);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => closed(tabId));
+}

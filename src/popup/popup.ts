@@ -5,7 +5,7 @@
 import { markdownOf } from '../core/markdown-of.ts';
 import type { CleanResult } from '../core/types.ts';
 import { readerFrameRef } from '../platform/extension-url.ts';
-import { localise, t } from '../platform/i18n.ts';
+import { localise, t, uiLanguage } from '../platform/i18n.ts';
 import { ANSWER_TIME_LIMIT_MS, askContent, type ArticleReply, type CleanReply, type ProblemReply } from '../platform/messages.ts';
 import { requiredElement } from '../platform/page-elements.ts';
 import { loadSettings } from '../platform/settings.ts';
@@ -13,12 +13,17 @@ import type { Settings } from '../platform/settings-schema.ts';
 import { injectContentScript, isRestrictedUrl, openOptionsPage, problemFromInjectionError, targetTab, type TabRef } from '../platform/tabs.ts';
 import { applyAppearance } from '../reader/appearance.ts';
 import { renderArticle, renderPageText, showRemovalInPlace } from '../reader/article-view.ts';
+import { applyArticleDirection } from '../reader/direction.ts';
 import { articleAsText } from '../reader/format.ts';
 import { forbidRemoteLoads, resultWithoutImages } from '../reader/images.ts';
 import { renderProblem } from '../reader/problem-view.ts';
 import { renderRemovals } from '../reader/removals-view.ts';
 import { attachReadingMemory, copyNewButton } from '../reader/reading-memory.ts';
+import { articleLanguage } from '../reader/listen/language.ts';
+import { renderListenControls } from '../reader/listen/listen-controls.ts';
+import { readableSegments } from '../reader/listen/segments.ts';
 import { withTimeLimit } from '../reader/time-limit.ts';
+import { attachAutoOpenToggle } from './auto-open-toggle.ts';
 import { copyToClipboard } from './clipboard.ts';
 
 const LOADING_RETRY_MS = 400;
@@ -62,6 +67,7 @@ export async function startPopup(doc: Document, search: string): Promise<void> {
     showProblem(ui, { ok: false, problem: 'restricted' });
     return;
   }
+  void attachAutoOpenToggle(requiredElement<HTMLInputElement>(doc, 'auto-open'), tab, ui.status);
   await readTab(ui, tab, Date.now());
 }
 
@@ -121,6 +127,7 @@ function showArticle(ui: PopupElements, tab: TabRef, reply: ArticleReply): void 
   if (reply.keptEverything) notes.push(t('keptEverything'));
   if (reply.fromPlainText) notes.push(t('plainTextSource'));
   const view = renderArticle(doc, result, notes);
+  applyArticleDirection(view.element, reply.dir, result.lang);
 
   const removedButton = doc.createElement('button');
   removedButton.type = 'button';
@@ -164,6 +171,18 @@ function showArticle(ui: PopupElements, tab: TabRef, reply: ArticleReply): void 
   ui.openReader.onclick = () => void openReader(ui, tab);
   ui.copyMarkdown.onclick = () => void copy(ui, markdownOf(result, doc));
   ui.copyText.onclick = () => void copy(ui, articleAsText(result));
+  const listen = renderListenControls(doc, {
+    segments: () => readableSegments(view, result),
+    lang: articleLanguage(result.lang, result.title + ' ' + (result.blocks[0]?.text ?? ''), uiLanguage()),
+    scroller: ui.content,
+    buttonClass: 'ro-button',
+    panel: 'when-listening',
+    speech: globalThis.speechSynthesis,
+  });
+  ui.copyText.after(listen.button);
+  ui.status.before(listen.panel);
+  // Reading aloud stops when the popup goes.
+  doc.defaultView?.addEventListener('pagehide', () => listen.stop());
   void attachReadingMemory({
     view, result, url: reply.url, tabId: tab.id, keptEverything: reply.keptEverything, scroller: ui.content, askConsent: true,
     offerCopyNew: (onlyNew) => ui.copyText.after(copyNewButton(doc, () => void copy(ui, onlyNew().markdown))),

@@ -5,18 +5,22 @@
  * button. Being another origin, nothing here is reachable from the page: not the DOM, styles, keys,
  * selection or clipboard events.
  */
-import { localise, t } from '../platform/i18n.ts';
+import { localise, t, uiLanguage } from '../platform/i18n.ts';
 import { ANSWER_TIME_LIMIT_MS, askReaderHost, type ArticleReply, type CleanReply, type ProblemReply } from '../platform/messages.ts';
 import { requiredElement } from '../platform/page-elements.ts';
 import { loadSettings, saveSettings, watchSettings } from '../platform/settings.ts';
 import type { Settings } from '../platform/settings-schema.ts';
 import { applyAppearance } from '../reader/appearance.ts';
 import { renderArticle, renderPageText, showRemovalInPlace, type ArticleView } from '../reader/article-view.ts';
+import { applyArticleDirection } from '../reader/direction.ts';
 import { forbidRemoteLoads, resultWithoutImages } from '../reader/images.ts';
 import { renderProblem } from '../reader/problem-view.ts';
 import { renderRemovals } from '../reader/removals-view.ts';
 import { renderToolbar, type ReaderToolbar } from '../reader/reader-toolbar.ts';
 import { attachReadingMemory } from '../reader/reading-memory.ts';
+import { articleLanguage } from '../reader/listen/language.ts';
+import { renderListenControls, type ListenControls } from '../reader/listen/listen-controls.ts';
+import { readableSegments } from '../reader/listen/segments.ts';
 import { withTimeLimit } from '../reader/time-limit.ts';
 
 export async function startReaderPage(doc: Document, session: string): Promise<void> {
@@ -27,11 +31,18 @@ export async function startReaderPage(doc: Document, session: string): Promise<v
   applyAppearance(root, settings);
   if (!settings.loadImages) forbidRemoteLoads(doc);
 
-  const close = () => void askReaderHost({ type: 'reader-close', session }).catch(() => undefined);
+  let listen: ListenControls | null = null;
+  const close = () => {
+    // Reading aloud stops with reader mode, before the frame goes.
+    listen?.stop();
+    void askReaderHost({ type: 'reader-close', session }).catch(() => undefined);
+  };
+  doc.defaultView?.addEventListener('pagehide', () => listen?.stop());
   // Keys work from the start, so Esc leaves while a slow page is still being read.
   let escapePressed = false;
   doc.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') escapePressed = true;
+    if (listen?.handleKey(event)) return;
     onKey(event, root);
   });
   // Closed when Esc is released, not pressed: the frame then goes away after the whole key press reached it,
@@ -73,18 +84,37 @@ export async function startReaderPage(doc: Document, session: string): Promise<v
   };
 
   root.insertBefore(toolbar.element, page);
-  if (reply.ok) removals = fillArticle(doc, page, settings.loadImages ? reply : { ...reply, result: resultWithoutImages(reply.result) });
-  else fillProblem(doc, page, reply);
+  if (reply.ok) {
+    const shown = fillArticle(doc, page, settings.loadImages ? reply : { ...reply, result: resultWithoutImages(reply.result) });
+    removals = shown.removals;
+    listen = listenInToolbar(doc, toolbar, shown.view, reply);
+  } else fillProblem(doc, page, reply);
   watchSettings(show);
   // Again: the content script focuses the frame once it answered, which leaves the frame's body focused.
   root.focus({ preventScroll: true });
 }
 
-function fillArticle(doc: Document, page: HTMLElement, reply: ArticleReply): HTMLElement | null {
+/** The Listen control at the start of the toolbar, reading the article shown in `view`. */
+function listenInToolbar(doc: Document, toolbar: ReaderToolbar, view: ArticleView, reply: ArticleReply): ListenControls {
+  const scroller = requiredElement(doc, 'root');
+  const listen = renderListenControls(doc, {
+    segments: () => readableSegments(view, reply.result),
+    lang: articleLanguage(reply.result.lang, reply.result.title + ' ' + (reply.result.blocks[0]?.text ?? ''), uiLanguage()),
+    scroller,
+    buttonClass: 'ro-tool',
+    panel: 'always',
+    speech: globalThis.speechSynthesis,
+  });
+  toolbar.element.prepend(listen.button, listen.panel);
+  return listen;
+}
+
+function fillArticle(doc: Document, page: HTMLElement, reply: ArticleReply): { removals: HTMLElement | null; view: ArticleView } {
   const notes: string[] = [];
   if (reply.keptEverything) notes.push(t('keptEverything'));
   if (reply.fromPlainText) notes.push(t('plainTextSource'));
   const view: ArticleView = renderArticle(doc, reply.result, notes);
+  applyArticleDirection(view.element, reply.dir, reply.result.lang);
   let removals: HTMLElement | null = null;
   const shown = new Map<number, HTMLElement>();
   if (reply.result.removed.length > 0) {
@@ -105,7 +135,7 @@ function fillArticle(doc: Document, page: HTMLElement, reply: ArticleReply): HTM
   page.replaceChildren(...(removals ? [removals] : []), view.element);
   const scroller = page.closest<HTMLElement>('#root') ?? page;
   void attachReadingMemory({ view, result: reply.result, url: reply.url, keptEverything: reply.keptEverything, scroller, askConsent: false });
-  return removals;
+  return { removals, view };
 }
 
 function fillProblem(doc: Document, page: HTMLElement, reply: ProblemReply): void {

@@ -7,7 +7,8 @@
 import { blockSelector, sanitizeToFragment } from '../core/sanitize.ts';
 import type { Block, BlockId, CleanResult, Removal } from '../core/types.ts';
 import { t, uiLanguage } from '../platform/i18n.ts';
-import { formatDate, readingMinutes, reasonLabel, textParagraphs } from './format.ts';
+import { formatDate, readingMinutes, textParagraphs } from './format.ts';
+import { explain, ruleName } from './removal-labels.ts';
 
 export interface ArticleView {
   element: HTMLElement;
@@ -96,10 +97,17 @@ export function renderArticle(doc: Document, result: CleanResult, notes: string[
   items.push(doc.createTextNode(t('readingTime', String(readingMinutes(result.blocks)))));
   items.forEach((item, i) => {
     if (i > 0) meta.append(doc.createTextNode(' · '));
-    meta.append(item);
+    // Each item keeps its own direction: "1 min read" in an Arabic article's header reads as written, not "min read 1".
+    const isolated = el(doc, 'bdi');
+    isolated.append(item);
+    meta.append(isolated);
   });
   header.append(meta);
-  for (const note of notes) header.append(el(doc, 'p', 'ro-note', note));
+  for (const note of notes) {
+    const line = el(doc, 'p', 'ro-note', note);
+    line.dir = 'auto';
+    header.append(line);
+  }
   article.append(header);
 
   const body = el(doc, 'div', 'ro-body');
@@ -125,8 +133,10 @@ export function showRemovalInPlace(view: ArticleView, removal: Removal, index: n
   marker.dataset.removal = String(index);
   marker.dataset.kind = removal.kind;
   marker.setAttribute('data-ro-block', removal.id);
-  marker.append(el(doc, 'span', 'ro-removed-label', t('removedLabel', reasonLabel(removal.reason))));
-  marker.title = removal.explanation;
+  const label = el(doc, 'span', 'ro-removed-label', t('removedLabel', ruleName(removal.reason)));
+  label.dir = 'auto';
+  marker.append(label);
+  marker.title = explain(removal.explanation);
   const content = el(doc, 'div', 'ro-removed-text');
   content.append(removedContent(doc, removal));
   marker.append(content);

@@ -89,6 +89,8 @@ function foldRun(view: ArticleView, blocks: readonly (readonly [Element, RepeatR
   const tag = first.localName === 'li' ? 'li' : first.localName === 'td' || first.localName === 'th' ? first.localName : 'div';
   const fold = doc.createElement(tag);
   fold.className = 'ro-fold';
+  // Interface text inside the article: it runs the interface's way even in a right-to-left article.
+  fold.dir = 'auto';
   fold.dataset.open = 'false';
   const when = readAgo(repeat.time, now, locale);
   const label = blocks.length === 1 ? t('foldOne', [when, repeat.site]) : t('foldMany', [String(blocks.length), when, repeat.site]);
@@ -122,6 +124,7 @@ function firstNew(view: ArticleView, report: RepeatReport): void {
 
 function memoryBanner(doc: Document, report: RepeatReport, now: number, locale: string, showAll: (() => void) | null, goToNew: () => void): HTMLElement | null {
   const box = el(doc, 'aside', 'ro-memory-banner');
+  box.dir = 'auto';
   box.setAttribute('role', 'note');
   if (report.lastVisit !== null) {
     const when = visitTime(report.lastVisit, now, locale);

@@ -4,7 +4,8 @@
  */
 import type { Removal, RemovalCategory } from '../core/types.ts';
 import { t } from '../platform/i18n.ts';
-import { groupRemovals, reasonLabel } from './format.ts';
+import { groupRemovals } from './format.ts';
+import { explain, ruleName } from './removal-labels.ts';
 
 export const CATEGORY_LABEL_KEYS: Record<RemovalCategory, string> = {
   boilerplate: 'categoryBoilerplate',
@@ -43,7 +44,7 @@ export function renderRemovals(doc: Document, removed: readonly Removal[], onSho
       block.dataset.reason = reason.reason;
       const name = doc.createElement('p');
       name.className = 'ro-removal-rule';
-      name.textContent = reasonLabel(reason.reason);
+      name.textContent = ruleName(reason.reason);
       block.append(name);
       if (reason.explanation !== null) block.append(explanation(doc, reason.explanation));
 
@@ -90,6 +91,6 @@ export function renderRemovals(doc: Document, removed: readonly Removal[], onSho
 function explanation(doc: Document, text: string): HTMLElement {
   const why = doc.createElement('p');
   why.className = 'ro-removal-explanation';
-  why.textContent = text;
+  why.textContent = explain(text);
   return why;
 }
