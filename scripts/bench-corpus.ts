@@ -25,6 +25,7 @@ import { gunzipSync } from 'node:zlib';
 import { readCorpusMemory } from '../src/cli/corpus/formats.ts';
 import { SKETCH_SIZE } from '../src/core/memory/index.ts';
 import { toBase64 } from '../src/core/memory/fingerprint.ts';
+import { random } from './lib/synthetic-corpus.ts';
 
 const { values } = parseArgs({
   options: {
@@ -44,18 +45,6 @@ if (!existsSync(cli)) {
 }
 const work = mkdtempSync(path.join(tmpdir(), 'readonce-bench-corpus-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
-
-/** mulberry32, for sketch files that are the same in every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BLOCKS = 20;
 const FILES = 10;

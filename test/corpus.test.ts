@@ -196,6 +196,26 @@ describe('readonce memory build', () => {
     }
   });
 
+  test('pages read again under one url, and a memory of 8 pages at most, give what one batch --memory-articles 8 gives', async () => {
+    // A recrawl: pages 12 to 17 come back under the urls of pages 0 to 5, so the memory drops the earlier record.
+    const recrawl = pages.map((p, i) => (i >= 12 && i < 18 ? { ...p, url: pages[i - 12]!.url } : p));
+    const [first, second] = writeShards('recrawl', recrawl, 2) as [string, string];
+    const reference = await step('batch', [first, second, '--memory', path.join(work, 'recrawl-one.json'), '--memory-articles', '8', '--time', TIME]);
+    assert.equal(reference.code, 0, reference.stderr);
+    const sketches = [];
+    for (const shard of [first, second]) {
+      sketches.push(`${shard}.sketch.jsonl`);
+      writeFileSync(sketches.at(-1)!, (await step('sketch', [shard])).text);
+    }
+    const built = await step('build', [...sketches, '--memory-articles', '8', '--time', TIME]);
+    assert.match(built.stderr, /memory +8 pages remembered \(at most 8\)/u);
+    const memory = path.join(work, 'recrawl-memory.jsonl');
+    writeFileSync(memory, built.text);
+    const joined = (await step('batch', [first, '--memory', memory])).text + (await step('batch', [second, '--memory', memory])).text;
+    assert.equal(joined, reference.text);
+    assert.match(joined, /"repeats"/u);
+  });
+
   test('a bad line gives an error line, on stderr and in the memory, and the build goes on', async () => {
     const shard = writeShards('bad-lines', pages.slice(0, 4), 1)[0]!;
     const good = (await step('sketch', [shard])).text.split('\n').filter((l) => l !== '');
@@ -277,6 +297,12 @@ describe('readonce memory build', () => {
     const newer = await step('batch', [shard, '--memory', future]);
     assert.equal(newer.code, 2);
     assert.match(newer.stderr, /a corpus memory of format 2, which this readonce cannot read/u);
+
+    const loose = await step('batch', [shard, '--time', TIME]);
+    assert.equal(loose.code, 2);
+    assert.match(loose.stderr, /--time needs --memory FILE/u);
+    const badTime = await step('build', [sketchFile, '--time', 'yesterday']);
+    assert.match(badTime.stderr, /--time must be an ISO 8601 date or milliseconds since the epoch \(got "yesterday"\)/u);
 
     const unordered = await step('build', [sketchFile, '--order-by', 'date']);
     assert.equal(unordered.code, 2);

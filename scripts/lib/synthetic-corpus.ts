@@ -50,8 +50,8 @@ const SITES = [
   'capitalpost', 'harbourgazette', 'plainsobserver', 'lakeshorenews', 'summitledger', 'eastendchronicle',
 ].map((name) => ({ name, host: `${name}.example`, title: name.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ') }));
 
-/** mulberry32: a small PRNG, so a page's words depend on its number alone. */
-function random(seed: number): () => number {
+/** mulberry32: a small PRNG, so what it makes depends on the seed alone. */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

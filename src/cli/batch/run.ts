@@ -6,7 +6,7 @@
  * which makes what is folded the same whatever `--jobs` is. The workers clean and fingerprint; this thread
  * reads inputs, keeps order, writes, and watches the time.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { CleanResult, Removal } from '../../core/index.ts';
@@ -179,6 +179,7 @@ class Batch {
    * mistake is refused: read as a memory it would start empty and be written over at the end.
    */
   private openMemory(path: string): void {
+    if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`--memory ${path} is a directory; give a file`);
     const first = existsSync(path) ? firstLineOf(path) : '';
     const corpus = corpusMemoryHeader(first);
     if (corpus && 'otherVersion' in corpus) {

@@ -143,7 +143,8 @@ function tooBig(page: Omit<PageInput, 'body'>, size: number | null, limits: Read
   return { ...page, body: '', error: { code: 'too-large', message: `This input is too large to clean (${what} ${limits.maxBytes.toLocaleString('en')} bytes).` } };
 }
 
-function lines(path: string): AsyncIterable<string> {
+/** The lines of a file (gunzipped when its name ends in .gz), or of stdin for `-`. */
+export function lines(path: string): AsyncIterable<string> {
   let stream: Readable = path === '-' ? process.stdin : createReadStream(path);
   if (/\.gz$/iu.test(path)) stream = stream.pipe(createGunzip());
   return createInterface({ input: stream, crlfDelay: Infinity });

@@ -10,14 +10,12 @@
  * In input order the pages are replayed as they are read: what is held is the index and one short line per
  * page. With --order-by every page's sketches are held until all are read, then sorted.
  */
-import { createReadStream, existsSync, renameSync, statSync, readdirSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { closeSync, existsSync, openSync, readdirSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createGunzip } from 'node:zlib';
 import { InMemoryReadingMemory, type Repeat } from '../../core/memory/index.ts';
 import { duration } from '../batch/progress.ts';
 import { positiveInt, timeOption, UsageError } from '../batch/options.ts';
+import { lines } from '../batch/sources.ts';
 import {
   blocksCheck,
   CORPUS_MEMORY_VERSION,
@@ -129,12 +127,6 @@ export async function runMemoryBuild(argv: string[], io: BuildIO): Promise<numbe
   }
 }
 
-function lines(path: string): AsyncIterable<string> {
-  let stream: Readable = path === '-' ? process.stdin : createReadStream(path);
-  if (/\.gz$/iu.test(path)) stream = stream.pipe(createGunzip());
-  return createInterface({ input: stream, crlfDelay: Infinity });
-}
-
 /** A page of the corpus as the build holds it until its turn, with where it came from. */
 type Held = (
   | { ok: true; page: SketchedPage }
@@ -208,7 +200,7 @@ class MemoryBuild {
         `  sketch files  ${this.options.files.length}`,
         `  pages         ${this.pages} (${this.sketched} sketched, ${this.failed} failed when sketched)`,
         `  blocks        ${this.blocks} that count`,
-        `  repeats       ${this.repeats} blocks already in earlier pages, in ${this.pagesWithRepeats} pages`,
+        `  repeats       ${this.repeats} blocks already in earlier pages, in ${this.pagesWithRepeats} page${this.pagesWithRepeats === 1 ? '' : 's'}`,
         `  bad lines     ${this.badLines}`,
         `  duplicate ids ${this.duplicates}`,
         `  memory        ${this.memory.size} pages remembered${this.options.maxArticles ? ` (at most ${this.options.maxArticles})` : ''}`,
