@@ -7,12 +7,14 @@
  *     (input) order and with --order-by (every page held, then sorted), the memory's size, and how long the
  *     second map takes to load it. The growth from the first size to the last is printed.
  *
- *   node --import tsx scripts/bench-corpus.ts --dask DIR [--shards 8] [--pages N]
+ *   node --import tsx scripts/bench-corpus.ts --dask DIR [--shards 8] [--pages N]   (or --synthetic N)
  *     DIR's pages (a directory of .html/.html.gz, such as ../shared/wcxb-dev/html; urls from its
  *     ground-truth when there is one) as JSON Lines shards; then `readonce batch --jobs 2 --memory` over all
  *     of them, examples/dask/readonce_dask.py on a local scheduler with 2 workers (1 thread each), and
  *     `readonce batch --memory` per shard with a memory of its own: pages/s, repeats, and how many repeats
  *     were first seen in another shard. The Dask output is checked equal to the one-process output.
+ *     --synthetic N: the corpus of the tests instead (scripts/lib/synthetic-corpus.ts: N pages, many of them
+ *     reprints of a few stories spread over every shard).
  *
  * Runs the built CLI (dist/node/cli.js: npm run build first). Needs /usr/bin/python3 with Dask for --dask.
  */
@@ -25,7 +27,7 @@ import { gunzipSync } from 'node:zlib';
 import { readCorpusMemory } from '../src/cli/corpus/formats.ts';
 import { SKETCH_SIZE } from '../src/core/memory/index.ts';
 import { toBase64 } from '../src/core/memory/fingerprint.ts';
-import { random } from './lib/synthetic-corpus.ts';
+import { random, shardLines, syntheticCorpus } from './lib/synthetic-corpus.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     dask: { type: 'string' },
     shards: { type: 'string', default: '8' },
     pages: { type: 'string' },
+    synthetic: { type: 'string' },
   },
 });
 
@@ -167,11 +170,23 @@ function pageShards(dir: string, shards: number, limit: number | undefined, into
   return files;
 }
 
-function timed(args: string[]): { seconds: number; stdout: string; stderr: string } {
+/**
+ * Runs a command; its wall time and the CPU time of it and its children (bash's `times`). On a shared machine
+ * under load a run of more processes gets a larger share of the cores, so CPU time is what compares runs.
+ */
+function timed(args: string[]): { seconds: number; cpu: number; stdout: string; stderr: string } {
   const started = performance.now();
-  const run = spawnSync(args[0]!, args.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const run = spawnSync('bash', ['-c', '"$@"; s=$?; times >&2; exit $s', 'timed', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (run.status !== 0 && run.status !== 3) throw new Error(`${args.slice(0, 3).join(' ')} exited ${run.status}: ${run.stderr}`);
-  return { seconds: (performance.now() - started) / 1000, stdout: run.stdout, stderr: run.stderr };
+  const children = /\n(\d+)m([\d.]+)s (\d+)m([\d.]+)s\n$/u.exec(run.stderr);
+  const cpu = children ? Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4]) : NaN;
+  return { seconds: (performance.now() - started) / 1000, cpu, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** CPU seconds of a live process and of the children it has waited for (/proc/PID/stat: utime, stime, cutime, cstime). */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /su, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
 }
 
 type Rec = { id: string; url: string | null; repeats?: { url: string }[]; error?: unknown };
@@ -194,7 +209,7 @@ function repeatCounts(byShard: Rec[][]): { repeats: number; across: number } {
   return { repeats, across };
 }
 
-async function daskRun(corpus: string, out: string): Promise<{ seconds: number; summary: string }> {
+async function daskRun(corpus: string, out: string): Promise<{ seconds: number; cpu: number; summary: string }> {
   const children: ChildProcess[] = [];
   const spawnLogged = (command: string, args: string[]) => {
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -213,21 +228,36 @@ async function daskRun(corpus: string, out: string): Promise<{ seconds: number; 
     }
     const address = (JSON.parse(readFileSync(file, 'utf8')) as { address: string }).address;
     const run = timed(['/usr/bin/python3', path.join(root, 'examples', 'dask', 'readonce_dask.py'), '--scheduler', address, corpus, out, '--readonce', `${process.execPath} ${cli}`, '--time', '2024-06-01T00:00:00Z']);
-    return { seconds: run.seconds, summary: run.stdout };
+    // The scheduler's and workers' own CPU and that of the readonce processes they ran, and the driver's.
+    const cpu = children.reduce((n, child) => n + cpuOf(child.pid!), 0) + run.cpu;
+    return { seconds: run.seconds, cpu, summary: run.stdout };
   } finally {
     for (const child of children) child.kill('SIGTERM');
   }
 }
 
-if (values.dask) {
+if (values.dask || values.synthetic) {
   const shards = Number(values.shards);
   const corpus = path.join(work, 'corpus');
-  const files = pageShards(path.resolve(values.dask), shards, values.pages ? Number(values.pages) : undefined, corpus);
+  let files: string[];
+  if (values.synthetic) {
+    mkdirSync(corpus);
+    files = shardLines(syntheticCorpus(Number(values.synthetic)), shards).map((lines, s) => {
+      const file = path.join(corpus, `shard-${String(s).padStart(2, '0')}.jsonl`);
+      writeFileSync(file, lines);
+      return file;
+    });
+  } else files = pageShards(path.resolve(values.dask!), shards, values.pages ? Number(values.pages) : undefined, corpus);
   const time = ['--time', '2024-06-01T00:00:00Z'];
   const one = timed([process.execPath, cli, 'batch', ...files, '--jobs', '2', '--memory', path.join(work, 'one.json'), ...time]);
   const oneRecords = records(one.stdout);
   const pages = oneRecords.length;
-  const perShard = files.map((f, s) => records(timed([process.execPath, cli, 'batch', f, '--jobs', '2', '--memory', path.join(work, `shard-${s}.json`), ...time]).stdout));
+  let perShardSeconds = 0;
+  const perShard = files.map((f, s) => {
+    const run = timed([process.execPath, cli, 'batch', f, '--jobs', '2', '--memory', path.join(work, `shard-${s}.json`), ...time]);
+    perShardSeconds += run.seconds;
+    return records(run.stdout);
+  });
   const dask = await daskRun(corpus, path.join(work, 'out'));
   const daskText = files.map((f) => readFileSync(path.join(work, 'out', 'clean', path.basename(f)), 'utf8')).join('');
   const equal = daskText === one.stdout;
@@ -235,20 +265,20 @@ if (values.dask) {
   const oneByShard = perShard.map((recs) => oneRecords.slice(at, (at += recs.length)));
   const corpusCounts = repeatCounts(oneByShard);
   const shardCounts = repeatCounts(perShard);
-  console.log(`\n${pages} pages of ${values.dask} in ${shards} shards (load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
+  console.log(`\n${pages} pages of ${values.synthetic ? `the synthetic corpus (scripts/lib/synthetic-corpus.ts)` : values.dask} in ${shards} shards (load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
   table(
-    ['run', 'wall s', 'pages/s', 'repeats', 'first seen in another shard'],
+    ['run', 'wall s', 'pages/s', 'CPU s', 'pages per CPU s', 'repeats', 'first seen in another shard'],
     [
-      ['readonce batch --jobs 2 --memory (one process)', fmt(one.seconds, 1), fmt(pages / one.seconds, 2), fmt(corpusCounts.repeats), fmt(corpusCounts.across)],
-      ['Dask, 2 workers: sketch, memory build, batch --memory', fmt(dask.seconds, 1), fmt(pages / dask.seconds, 2), fmt(corpusCounts.repeats), fmt(corpusCounts.across)],
-      ['readonce batch --memory per shard (a memory each)', '', '', fmt(shardCounts.repeats), fmt(shardCounts.across)],
+      ['readonce batch --jobs 2 --memory (one process)', fmt(one.seconds, 1), fmt(pages / one.seconds, 2), fmt(one.cpu, 1), fmt(pages / one.cpu, 2), fmt(corpusCounts.repeats), fmt(corpusCounts.across)],
+      ['Dask, 2 workers: sketch, memory build, batch --memory', fmt(dask.seconds, 1), fmt(pages / dask.seconds, 2), fmt(dask.cpu, 1), fmt(pages / dask.cpu, 2), fmt(corpusCounts.repeats), fmt(corpusCounts.across)],
+      ['readonce batch --jobs 2 --memory per shard (a memory each)', fmt(perShardSeconds, 1), '', '', '', fmt(shardCounts.repeats), fmt(shardCounts.across)],
     ],
   );
   console.log(`\nDask output ${equal ? 'equals' : 'DIFFERS FROM'} the one-process output, record for record.\n${dask.summary}`);
   if (!equal) process.exitCode = 1;
 }
 
-if (!values.build && !values.dask) {
-  console.error('Give --build and/or --dask DIR (see the header of scripts/bench-corpus.ts).');
+if (!values.build && !values.dask && !values.synthetic) {
+  console.error('Give --build, --dask DIR or --synthetic N (see the header of scripts/bench-corpus.ts).');
   process.exitCode = 2;
 }

@@ -79,13 +79,16 @@ test('Dask with two workers, one killed mid-partition: every record once, as one
   const driver = start('driver', PYTHON, [path.join(root, 'examples', 'dask', 'readonce_dask.py'), '--scheduler', address, corpus, out, '--readonce', readonce, '--time', time]);
   const driverDone = new Promise<number | null>((resolve) => driver.on('exit', (code) => resolve(code)));
 
-  // Worker 1 is killed once its readonce has written part of a shard of the second map, and not all of it.
-  const victim = workers[0]!;
+  // A worker is killed once its readonce has written part of a shard of the second map, and not all of it.
   const clean = path.join(out, 'clean');
-  const partial = await until('worker 1 is half-way through a partition of the second map', 150, () => {
-    if (driver.exitCode !== null) throw new Error(`the run ended before worker 1 was seen writing a partition: ${logOf('driver')}`);
+  const [victim, partial] = await until('a worker is half-way through a partition of the second map', 150, () => {
+    if (driver.exitCode !== null) throw new Error(`the run ended before a worker was seen writing a partition: ${logOf('driver')}`);
     if (!existsSync(clean)) return false;
-    return readdirSync(clean).find((name) => name.includes(`.${victim.pid}.`) && name.endsWith('.partial') && statSync(path.join(clean, name)).size > 0);
+    for (const name of readdirSync(clean)) {
+      const worker = workers.find((w) => name.includes(`.${w.pid}.`));
+      if (worker && name.endsWith('.partial') && statSync(path.join(clean, name)).size > 0) return [worker, name] as const;
+    }
+    return false;
   });
   victim.kill('SIGKILL');
   const killedShard = partial.replace(/\.jsonl\..*$/u, '');
