@@ -14,6 +14,7 @@ import { shardLines, syntheticCorpus, type SyntheticPage } from '../scripts/lib/
 import { runBatch, runSketch } from '../src/cli/batch/run.ts';
 import { runMemoryBuild } from '../src/cli/corpus/build.ts';
 import { compareKeys, sortKey } from '../src/cli/corpus/order.ts';
+import { FileReadingMemory } from '../src/node/file-memory.ts';
 import { writeWarc } from './warc.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'readonce-corpus-'));
@@ -280,6 +281,10 @@ describe('readonce memory build', () => {
     const memory = path.join(work, 'refuse-memory.jsonl');
     writeFileSync(memory, (await step('build', [sketchFile, '--time', TIME])).text);
     const before = readFileSync(memory, 'utf8');
+    // --save: the reading memory after the last page, as batch --memory FILE reads it, in a folder made for it.
+    const saved = path.join(work, 'saved', 'reading-memory.json');
+    assert.equal((await step('build', [sketchFile, '--time', TIME, '--save', saved])).code, 0);
+    assert.deepEqual(FileReadingMemory.open(saved).memory.size, 3);
     assert.equal((await step('batch', [shard, '--memory', memory])).code, 0);
     assert.equal(readFileSync(memory, 'utf8'), before);
     const timed = await step('batch', [shard, '--memory', memory, '--time', TIME]);

@@ -10,7 +10,8 @@
  * In input order the pages are replayed as they are read: what is held is the index and one short line per
  * page. With --order-by every page's sketches are held until all are read, then sorted.
  */
-import { closeSync, existsSync, openSync, readdirSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InMemoryReadingMemory, type Repeat } from '../../core/memory/index.ts';
 import { duration } from '../batch/progress.ts';
@@ -261,6 +262,7 @@ class MemoryBuild {
       articles: this.memory.size,
       maxArticles: this.options.maxArticles ?? null,
     };
+    mkdirSync(dirname(this.options.out), { recursive: true });
     const tmp = `${this.options.out}.partial`;
     const fd = openSync(tmp, 'w');
     try {
@@ -272,6 +274,7 @@ class MemoryBuild {
     }
     renameSync(tmp, this.options.out);
     if (this.options.save) {
+      mkdirSync(dirname(this.options.save), { recursive: true });
       writeFileSync(`${this.options.save}.partial`, JSON.stringify(this.memory.toJSON()));
       renameSync(`${this.options.save}.partial`, this.options.save);
     }
