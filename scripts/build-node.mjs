@@ -5,6 +5,10 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// --out-dir DIR: elsewhere than dist/node (test/dask.test.ts runs the CLI of the tree it tests, built apart).
+// DIR must lie inside the repository, for the external dependencies to resolve from node_modules.
+const at = process.argv.indexOf('--out-dir');
+const out = at === -1 ? 'dist/node' : process.argv[at + 1];
 
 const common = {
   bundle: true,
@@ -17,8 +21,8 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['src/node/index.ts'], outfile: 'dist/node/index.js' }),
-  build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/node/cli.js' }),
+  build({ ...common, entryPoints: ['src/node/index.ts'], outfile: `${out}/index.js` }),
+  build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: `${out}/cli.js` }),
   // `readonce batch` starts its worker threads from this file, next to cli.js.
-  build({ ...common, entryPoints: ['src/cli/batch/worker.ts'], outfile: 'dist/node/batch-worker.js' }),
+  build({ ...common, entryPoints: ['src/cli/batch/worker.ts'], outfile: `${out}/batch-worker.js` }),
 ]);

@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { WARCRecord, WARCSerializer } from 'warcio';
 import { PageCleaner, WINDOW_PAGES } from '../src/cli/batch/page-cleaner.ts';
 import { progressLine, Tally } from '../src/cli/batch/progress.ts';
 import { runBatch, type BatchSeams } from '../src/cli/batch/run.ts';
@@ -20,6 +19,7 @@ import { safeName } from '../src/cli/batch/sources.ts';
 import { run } from '../src/cli/main.ts';
 import { cleanHtml, type Removal } from '../src/node/index.ts';
 import { FileReadingMemory } from '../src/node/file-memory.ts';
+import { writeWarc } from './warc.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures', 'batch');
 const corpus = path.join(fixtures, 'corpus');
@@ -55,22 +55,6 @@ function withoutHead({ id: _id, url: _url, ...rest }: Rec): unknown {
 }
 
 const jsonLine = (value: unknown) => `${JSON.stringify(value)}\n`;
-
-async function writeWarc(file: string, pages: { url: string; type: string; status?: number; body: string }[]): Promise<void> {
-  const parts: Uint8Array[] = [];
-  const info = WARCRecord.createWARCInfo({ filename: path.basename(file), warcVersion: 'WARC/1.1' }, { software: 'readonce test' });
-  parts.push(await WARCSerializer.serialize(info));
-  for (const page of pages) {
-    const request = WARCRecord.create({ url: page.url, type: 'request', warcVersion: 'WARC/1.1', httpHeaders: {}, statusline: `GET ${new URL(page.url).pathname} HTTP/1.1` }, []);
-    parts.push(await WARCSerializer.serialize(request));
-    const response = WARCRecord.create(
-      { url: page.url, type: 'response', warcVersion: 'WARC/1.1', statusline: `HTTP/1.1 ${page.status ?? 200} OK`, httpHeaders: { 'Content-Type': page.type } },
-      [new TextEncoder().encode(page.body)],
-    );
-    parts.push(await WARCSerializer.serialize(response));
-  }
-  writeFileSync(file, Buffer.concat(parts));
-}
 
 describe('readonce batch', () => {
   test('the progress line and the summary', () => {

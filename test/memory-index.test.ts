@@ -91,6 +91,18 @@ test('a block read on several pages: the closest first, then the earliest', () =
   assert.deepEqual(s!.map((x) => x.title), ['early', 'late', 'edited']);
 });
 
+test('pages read at one time (a batch given --time, a corpus memory): the first recorded first, whatever its url', () => {
+  const memory = new InMemoryReadingMemory();
+  for (const host of ['z.example', 'm.example', 'a.example']) {
+    memory.recordNow({ url: `https://${host}/a`, title: host, site: host, time: 100, fingerprints: [fingerprint(LEDE)] });
+  }
+  const [s] = memory.lookupNow([fingerprint(LEDE)]);
+  assert.deepEqual(s!.map((x) => x.title), ['z.example', 'm.example', 'a.example']);
+  // the same after a reload, which records oldest first and, among equal times, in the order written
+  const [again] = InMemoryReadingMemory.fromJSON(JSON.parse(JSON.stringify(memory.toJSON()))).memory.lookupNow([fingerprint(LEDE)]);
+  assert.deepEqual(again!.map((x) => x.title), ['z.example', 'm.example', 'a.example']);
+});
+
 test('forget picks articles; clear forgets all', () => {
   const memory = new InMemoryReadingMemory();
   for (let n = 0; n < 14; n++) memory.recordNow(article(n));

@@ -14,6 +14,9 @@ type InputKind = (typeof INPUTS)[number];
 
 const HELP = `Usage: readonce [FILE|-] [options]
        readonce batch [PATH...] [options]   many pages on every core (readonce batch --help)
+       readonce sketch [PATH...] [options]  a corpus on many machines: sketch each shard (the map),
+       readonce memory build SKETCHES...    one memory of all shards (the reduce), then
+                                            readonce batch --memory MEMORY on each shard
 
 Prints the article in FILE (or stdin, when FILE is - or missing) once: without page furniture,
 repeated blocks, teasers and restating summaries.

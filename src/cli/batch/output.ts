@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import type { BatchRecord } from './types.ts';
 
 export interface RecordSink {
-  write(record: BatchRecord): void;
+  /** A batch record, or a sketch line (readonce sketch). */
+  write(record: BatchRecord | object): void;
   close(): void;
 }
 

@@ -9,6 +9,8 @@ export class Tally {
   skipped = 0;
   /** Null without --memory: then nothing is compared across documents. */
   foldedRepeats: number | null = null;
+  /** Blocks whose sketches were written (readonce sketch); null in a batch. */
+  sketchedBlocks: number | null = null;
   readonly errorsByCode = new Map<string, number>();
   readonly removedByCategory = new Map<string, number>();
   readonly removedByRule = new Map<string, number>();
@@ -39,18 +41,26 @@ export class Tally {
     const secs = this.seconds();
     const removed = [...this.removedByCategory.values()].reduce((a, b) => a + b, 0);
     const rate = secs > 0 ? this.pages / secs : 0;
-    const lines = [
-      `readonce batch: ${interrupted ? 'interrupted; results so far are complete' : 'done'}`,
+    const head = `${this.sketchedBlocks === null ? 'readonce batch' : 'readonce sketch'}: ${interrupted ? 'interrupted; results so far are complete' : 'done'}`;
+    const done = [
+      `  wall time    ${duration(secs)} (${rate.toFixed(1)} pages/s)`,
+      // Worker threads share the process, so this is the whole batch's peak.
+      `  peak RSS     ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+    ];
+    const counts = [
       `  pages        ${this.pages}${this.skipped ? ` (${this.skipped} already in the output, skipped)` : ''}`,
       `  articles     ${this.articles}`,
       `  no article   ${this.noArticle}`,
       `  errors       ${this.errors}${this.errors ? ` (${list(this.errorsByCode)})` : ''}`,
+    ];
+    if (this.sketchedBlocks !== null) return [head, ...counts, `  sketched     ${this.sketchedBlocks} blocks that count for the memory`, ...done].join('\n') + '\n';
+    const lines = [
+      head,
+      ...counts,
       `  removed      ${removed} blocks${removed ? `: ${list(this.removedByCategory)}` : ''}`,
       ...(removed ? [`    by rule    ${list(this.removedByRule)}`] : []),
       `  repeats      ${this.foldedRepeats === null ? 'not looked for (no --memory)' : `${this.foldedRepeats} blocks already in earlier documents`}`,
-      `  wall time    ${duration(secs)} (${rate.toFixed(1)} pages/s)`,
-      // Worker threads share the process, so this is the whole batch's peak.
-      `  peak RSS     ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+      ...done,
     ];
     return lines.join('\n') + '\n';
   }

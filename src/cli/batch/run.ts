@@ -6,162 +6,20 @@
  * which makes what is folded the same whatever `--jobs` is. The workers clean and fingerprint; this thread
  * reads inputs, keeps order, writes, and watches the time.
  */
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { Piscina } from 'piscina';
-import { REMOVAL_CATEGORIES, type CleanResult, type Removal, type RemovalCategory } from '../../core/index.ts';
-import { siteOf, type RememberedArticle, type Repeat } from '../../core/memory/index.ts';
+import type { CleanResult, Removal } from '../../core/index.ts';
+import type { Repeat } from '../../core/memory/index.ts';
 import { FileReadingMemory } from '../../node/file-memory.ts';
-import { FORMATS, type Format } from '../format.ts';
+import { blocksCheck, corpusMemoryHeader, firstLineOf, looksLikeSketches, readCorpusMemory, sketchLine, type CorpusMemory, type SketchErrorLine, type SketchLine } from '../corpus/formats.ts';
+import { rememberedPage, repeatsOf } from '../corpus/replay.ts';
+import { BATCH_HELP, parseBatchOptions, parseSketchOptions, SKETCH_HELP, UsageError, type BatchOptions } from './options.ts';
 import { OutputNames } from './names.ts';
 import { fileSink, resumeFrom, stdoutSink, writePageFile, type RecordSink } from './output.ts';
 import { progressLine, Tally } from './progress.ts';
 import { countPages, pagesFrom } from './sources.ts';
-import type { BatchRecord, DropTask, InputKind, PageInput, PageOutcome, PageTask } from './types.ts';
-
-export const BATCH_HELP = `Usage: readonce batch [PATH...] [options]
-
-Cleans many pages on every core and writes one JSON line per page, in input order: the --format json
-result with "id" and "url", or {"id", "url", "error": {"code", "message"}} for a page that failed.
-
-PATH is a directory (its .html, .htm and .txt files, gzipped too, in name order; id: the relative path),
-a .jsonl or .ndjson file of {"id"?, "url"?, "html"} or {"id"?, "url"?, "text"} (id: "id", else the line
-number), a .warc or .warc.gz file (its HTML responses; id: WARC-Record-ID), or - for JSON Lines on stdin
-(the default).
-
-Options:
-  --out FILE                   write the JSON lines to FILE (default: stdout)
-  --out-dir DIR                write each article to DIR/<input name>.<md|txt|html> (see --format); the
-                               JSON lines then leave out blocks, html and markdown and give "file".
-                               The name drops the input's extension, unless pages of one directory
-                               share a stem (seed.html, seed.txt: seed.html.md, seed.txt.md); in an
-                               id that is not a safe file name, other characters become "_" and "-"
-                               and 8 hex digits of its SHA-1 are added (a/b: a_b-3ec69c85.md); a page
-                               whose name an earlier page of the input has (a repeated id, an id-less
-                               line 4 after id "4", names differing only in case) gets ~2, ~3, ...
-                               (story~2.md), the same in every run and under --resume
-  --format markdown|text|html  what --out-dir writes (default markdown)
-  --resume                     skip the pages already in --out FILE (an id written n times: its
-                               first n pages), and append
-  --jobs N                     worker threads (default: the machine's cores, here ${availableParallelism()})
-  --timeout SECONDS            a page still being cleaned after this long is an error; its worker is
-                               replaced (default 60)
-  --max-bytes N                larger inputs are an error, unread (default 20000000)
-  --max-elements N             larger pages are an error (default 40000, as the single-page CLI)
-  --worker-memory MB           heap per worker thread; a page that needs more is an error (default 2048)
-  --input auto|html|text       what files hold (default auto: HTML when it looks like markup)
-  --keep CATEGORY[,CATEGORY]   kinds of removal to leave undone: boilerplate, duplicates, teasers, summaries
-  --memory FILE                a reading memory: blocks earlier documents already had are repeats; FILE
-                               is loaded at start and saved at the end and on interrupt
-  --repeats drop|mark|keep     with --memory: drop repeats (into "removed", reason "read-before"), mark
-                               them ("repeats": block id, where seen, similarity; the default), or keep
-                               them unmarked (only counted in the summary)
-  --memory-articles N          articles the memory keeps before the oldest go (default 20000)
-  -h, --help                   show this help
-
-On a terminal, stderr shows progress; at the end, always, a summary.
-Exit status: 0 every page cleaned or had no article, 3 some page failed (see its error record),
-2 bad usage, 130 interrupted (every line written is complete; --resume goes on), 141 the reader of
-stdout stopped reading (as \`| head\`).
-`;
-
-const REPEATS = ['drop', 'mark', 'keep'] as const;
-type RepeatsMode = (typeof REPEATS)[number];
-const INPUTS = ['auto', 'html', 'text'] as const;
-
-class UsageError extends Error {}
-
-export interface BatchIO {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  /** Whether stderr is a terminal: then a progress line is drawn. */
-  progress: boolean;
-}
-
-interface BatchOptions {
-  paths: string[];
-  out: string | null;
-  outDir: string | null;
-  format: Exclude<Format, 'json'>;
-  resume: boolean;
-  jobs: number;
-  timeoutMs: number;
-  maxBytes: number;
-  maxElements: number | undefined;
-  input: InputKind;
-  keep: RemovalCategory[];
-  memory: string | null;
-  repeats: RepeatsMode;
-  memoryArticles: number | undefined;
-  workerMemoryMb: number;
-}
-
-function positiveInt(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number of at least 1 (got "${value}")`);
-  return n;
-}
-
-function pick<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
-}
-
-function parseOptions(argv: string[]): BatchOptions | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      'out-dir': { type: 'string' },
-      format: { type: 'string' },
-      resume: { type: 'boolean' },
-      jobs: { type: 'string' },
-      timeout: { type: 'string' },
-      'max-bytes': { type: 'string' },
-      'max-elements': { type: 'string' },
-      input: { type: 'string' },
-      keep: { type: 'string' },
-      memory: { type: 'string' },
-      repeats: { type: 'string' },
-      'memory-articles': { type: 'string' },
-      'worker-memory': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) return 'help';
-  const outDir = values['out-dir'] ?? null;
-  const format = pick('format', values.format, FORMATS, outDir ? 'markdown' : 'json');
-  if (outDir && format === 'json') throw new UsageError('--out-dir writes markdown, text or html; the JSON lines go to --out or stdout');
-  if (!outDir && format !== 'json') throw new UsageError(`--format ${format} needs --out-dir (the JSON lines hold the result in every format)`);
-  if (values.resume && !values.out) throw new UsageError('--resume needs --out FILE (the output it goes on from)');
-  if (values.repeats && !values.memory) throw new UsageError('--repeats needs --memory FILE');
-  const timeout = values.timeout === undefined ? 60 : Number(values.timeout);
-  if (!(timeout > 0)) throw new UsageError(`--timeout must be a number of seconds above 0 (got "${values.timeout}")`);
-  const keep = (values.keep ?? '').split(',').filter((k) => k !== '');
-  for (const k of keep) pick('keep', k, REMOVAL_CATEGORIES, 'boilerplate');
-  return {
-    paths: positionals.length ? positionals : ['-'],
-    out: values.out ?? null,
-    outDir,
-    format: format === 'json' ? 'markdown' : format,
-    resume: values.resume ?? false,
-    jobs: positiveInt('jobs', values.jobs) ?? availableParallelism(),
-    timeoutMs: timeout * 1000,
-    maxBytes: positiveInt('max-bytes', values['max-bytes']) ?? 20_000_000,
-    maxElements: positiveInt('max-elements', values['max-elements']),
-    input: pick('input', values.input, INPUTS, 'auto'),
-    keep: keep as RemovalCategory[],
-    memory: values.memory ?? null,
-    repeats: pick('repeats', values.repeats, REPEATS, 'mark'),
-    memoryArticles: positiveInt('memory-articles', values['memory-articles']),
-    workerMemoryMb: positiveInt('worker-memory', values['worker-memory']) ?? 2048,
-  };
-}
+import type { BatchRecord, DropTask, PageInput, PageOutcome, PageTask } from './types.ts';
 
 /** The worker module: the bundled one next to the CLI in dist/, or the source when run through tsx. */
 function defaultWorker(): URL {
@@ -175,16 +33,39 @@ export interface BatchSeams {
   onInterrupt?: (stop: () => void) => void;
 }
 
-export async function runBatch(argv: string[], io: BatchIO, seams: BatchSeams = {}): Promise<number> {
+export interface BatchIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Whether stderr is a terminal: then a progress line is drawn. */
+  progress: boolean;
+}
+
+export function runBatch(argv: string[], io: BatchIO, seams: BatchSeams = {}): Promise<number> {
+  return start('batch', parseBatchOptions, BATCH_HELP, argv, io, seams);
+}
+
+/** `readonce sketch`: the pages of a batch, each written as the sketches of its blocks (the map of a corpus run). */
+export function runSketch(argv: string[], io: BatchIO, seams: BatchSeams = {}): Promise<number> {
+  return start('sketch', parseSketchOptions, SKETCH_HELP, argv, io, seams);
+}
+
+async function start(
+  command: string,
+  parse: (argv: string[]) => BatchOptions | 'help',
+  help: string,
+  argv: string[],
+  io: BatchIO,
+  seams: BatchSeams,
+): Promise<number> {
   let options: BatchOptions;
   try {
-    const parsed = parseOptions(argv);
-    if (parsed === 'help') return io.stdout(BATCH_HELP), 0;
+    const parsed = parse(argv);
+    if (parsed === 'help') return io.stdout(help), 0;
     options = parsed;
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-      io.stderr(`readonce batch: ${(e as Error).message}\nTry 'readonce batch --help'.\n`);
+      io.stderr(`readonce ${command}: ${(e as Error).message}\nTry 'readonce ${command} --help'.\n`);
       return 2;
     }
     throw e;
@@ -193,7 +74,7 @@ export async function runBatch(argv: string[], io: BatchIO, seams: BatchSeams = 
     return await new Batch(options, io, seams).run();
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`readonce batch: ${e.message}\n`);
+      io.stderr(`readonce ${command}: ${e.message}\n`);
       return 2;
     }
     throw e;
@@ -211,6 +92,8 @@ class Batch {
   private stopped = false;
   private sink!: RecordSink;
   private memory: FileReadingMemory | null = null;
+  /** A corpus memory (readonce memory build): read only; each page's repeats are looked up by its id. */
+  private corpus: CorpusMemory | null = null;
   private pool!: Piscina;
   private lastDraw = 0;
 
@@ -225,11 +108,10 @@ class Batch {
     for (const path of options.paths) if (path !== '-' && !existsSync(path)) throw new UsageError(`no such file or directory: ${path}`);
     const done = options.resume && options.out ? resumeFrom(options.out) : new Map<string, number>();
     if (options.memory) {
-      const { memory, message } = FileReadingMemory.open(options.memory, options.memoryArticles ? { maxArticles: options.memoryArticles } : {});
-      if (message) io.stderr(`readonce batch: ${options.memory}: ${message}\n`);
-      this.memory = memory;
+      this.openMemory(options.memory);
       this.tally.foldedRepeats = 0;
     }
+    if (options.sketch) this.tally.sketchedBlocks = 0;
     this.sink = options.out ? fileSink(options.out, options.resume) : stdoutSink(io.stdout);
     this.pool = new Piscina({
       filename: fileURLToPath(this.seams.worker ?? defaultWorker()),
@@ -292,6 +174,34 @@ class Batch {
     return this.tally.errors > 0 ? 3 : 0;
   }
 
+  /**
+   * A reading memory, loaded to be looked up and added to; or a corpus memory, only read. A sketch file given by
+   * mistake is refused: read as a memory it would start empty and be written over at the end.
+   */
+  private openMemory(path: string): void {
+    if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`--memory ${path} is a directory; give a file`);
+    const first = existsSync(path) ? firstLineOf(path) : '';
+    const corpus = corpusMemoryHeader(first);
+    if (corpus && 'otherVersion' in corpus) {
+      throw new UsageError(`${path} is a corpus memory of format ${JSON.stringify(corpus.otherVersion)}, which this readonce cannot read; build it again with readonce memory build`);
+    }
+    if (corpus) {
+      if (this.options.memoryArticles !== undefined || this.options.time !== null) {
+        throw new UsageError(`${path} is a corpus memory: its size and time were set by readonce memory build (--memory-articles, --time)`);
+      }
+      const { unreadable, ...memory } = readCorpusMemory(path);
+      if (unreadable) this.io.stderr(`readonce batch: ${path}: ${unreadable} line${unreadable === 1 ? '' : 's'} could not be read; the pages they named get an error record\n`);
+      this.corpus = memory;
+      return;
+    }
+    if (looksLikeSketches(first)) {
+      throw new UsageError(`${path} holds sketches (readonce sketch), not a memory; make one with: readonce memory build ${path} --out MEMORY`);
+    }
+    const { memory, message } = FileReadingMemory.open(path, this.options.memoryArticles ? { maxArticles: this.options.memoryArticles } : {});
+    if (message) this.io.stderr(`readonce batch: ${path}: ${message}\n`);
+    this.memory = memory;
+  }
+
   private finish(interrupted: boolean): void {
     if (this.memory) this.memory.save();
     this.sink.close();
@@ -308,7 +218,12 @@ class Batch {
     for (const path of this.options.paths) {
       let pages: AsyncGenerator<PageInput>;
       try {
-        pages = pagesFrom(path, { maxBytes: this.options.maxBytes, kind: this.options.input });
+        pages = pagesFrom(path, {
+          maxBytes: this.options.maxBytes,
+          kind: this.options.input,
+          idPrefix: this.options.idPrefix,
+          ...(this.options.orderBy === undefined ? {} : { orderBy: this.options.orderBy }),
+        });
         for await (const page of pages) {
           if (this.stopped) return;
           if (names) page.name = names.claim(page.name);
@@ -343,7 +258,7 @@ class Batch {
       keep: this.options.keep,
       ...(this.options.maxElements ? { maxElements: this.options.maxElements } : {}),
       ...(this.options.outDir ? { render: this.options.format } : {}),
-      ...(this.memory ? { fingerprints: true } : {}),
+      ...(this.memory || this.corpus || this.options.sketch ? { fingerprints: true } : {}),
       started,
     };
     const controller = new AbortController();
@@ -375,15 +290,21 @@ class Batch {
   private async write({ page, outcome: pending }: Pending): Promise<void> {
     let outcome = await pending;
     if (this.stopped) return;
+    if (this.options.sketch) return this.writeSketch(page, outcome);
     let repeats: Repeat[] = [];
-    let remembered: RememberedArticle | null = null;
+    let remembered = null;
     if (outcome.ok && this.memory) {
-      const url = page.url ?? page.id;
       const counted = outcome.counted ?? [];
-      remembered = { url, title: outcome.result.title, site: siteOf(url), time: Date.now(), fingerprints: counted.map((c) => c.fingerprint) };
-      ({ outcome, repeats } = await this.repeatsIn(outcome));
+      remembered = rememberedPage(page, outcome.result.title, counted.map((c) => c.fingerprint), this.options.time ?? Date.now());
+      const sightings = counted.length ? await this.memory.lookup(counted.map((c) => c.fingerprint)) : [];
       if (this.stopped) return;
+      ({ outcome, repeats } = await this.withRepeats(outcome, repeatsOf(counted.map((c) => c.id), sightings)));
+    } else if (outcome.ok && this.corpus) {
+      const listed = this.listedRepeats(page, outcome);
+      if (Array.isArray(listed)) ({ outcome, repeats } = await this.withRepeats(outcome, listed));
+      else outcome = listed;
     }
+    if (this.stopped) return;
     const record = this.record(page, outcome, repeats);
     this.sink.write(record);
     // Added only once its line is written: a page the memory holds is never done again by --resume, where it
@@ -393,15 +314,35 @@ class Batch {
     this.draw();
   }
 
-  /** Looks the page's blocks up in the memory, in input order, so the same input folds the same. */
-  private async repeatsIn(outcome: Extract<PageOutcome, { ok: true }>): Promise<{ outcome: PageOutcome; repeats: Repeat[] }> {
-    const counted = outcome.counted ?? [];
-    const sightings = counted.length ? await this.memory!.lookup(counted.map((c) => c.fingerprint)) : [];
-    const repeats: Repeat[] = [];
-    counted.forEach((block, i) => {
-      const seen = sightings[i]?.[0];
-      if (seen) repeats.push({ blockId: block.id, ...seen });
-    });
+  private writeSketch(page: PageInput, outcome: PageOutcome): void {
+    const head = { id: page.id, url: page.url, ...(this.options.orderBy === undefined ? {} : { order: { by: this.options.orderBy, value: page.order ?? null } }) };
+    const line: SketchLine | SketchErrorLine = outcome.ok
+      ? sketchLine(head, outcome.result.title, outcome.counted ?? [])
+      : { sketch: 1, ...head, error: { code: outcome.code, message: outcome.message } };
+    this.sink.write(line);
+    this.tally.add(outcome.ok ? { id: page.id, url: page.url } : { id: page.id, url: page.url, error: { code: outcome.code, message: outcome.message } });
+    if (outcome.ok) this.tally.sketchedBlocks! += outcome.counted?.length ?? 0;
+    this.draw();
+  }
+
+  /**
+   * The repeats the corpus memory lists for this page, or why it cannot say: the page is not in it, shares its
+   * id with another page, failed when sketched, or now cleans to other blocks than it was sketched with.
+   */
+  private listedRepeats(page: PageInput, outcome: Extract<PageOutcome, { ok: true }>): Repeat[] | PageOutcome {
+    const entry = this.corpus!.byId.get(page.id);
+    const fail = (code: string, message: string): PageOutcome => ({ ok: false, code, message });
+    if (entry === undefined) return fail('not-in-memory', `the corpus memory has no page with the id ${JSON.stringify(page.id)}: sketch it with the rest of the corpus (with the same --id-prefix) and build the memory again`);
+    if (entry === 'duplicate') return fail('duplicate-id', `two pages of the corpus have the id ${JSON.stringify(page.id)}, so the corpus memory cannot tell their repeats apart: give each page its own id`);
+    if ('error' in entry) return fail('not-sketched', `this page was not in the corpus memory's sketches (${entry.error.code}: ${entry.error.message}); its repeats are unknown`);
+    if (entry.check !== blocksCheck(outcome.counted ?? [])) {
+      return fail('memory-mismatch', 'this page now cleans to other blocks than it was sketched with (its input, readonce or --keep changed since readonce sketch); sketch it again and build the memory again');
+    }
+    return entry.repeats ?? [];
+  }
+
+  /** The page with its repeats marked, dropped or only counted, as --repeats says. */
+  private async withRepeats(outcome: Extract<PageOutcome, { ok: true }>, repeats: Repeat[]): Promise<{ outcome: PageOutcome; repeats: Repeat[] }> {
     this.tally.foldedRepeats = (this.tally.foldedRepeats ?? 0) + repeats.length;
     if (this.options.repeats !== 'drop' || repeats.length === 0) return { outcome, repeats: this.options.repeats === 'mark' ? repeats : [] };
     const task: DropTask = { drop: { result: outcome.result, removals: readBefore(outcome.result, repeats), ...(this.options.outDir ? { render: this.options.format } : {}) } };

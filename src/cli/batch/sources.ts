@@ -33,9 +33,19 @@ export interface ReadLimits {
   maxBytes: number;
   /** How to read files' bytes: decided by content (auto) unless the user says. */
   kind: InputKind;
+  /** A record field (JSON Lines) or header (WARC) whose value each page carries as `order` (`readonce sketch --order-by`). */
+  orderBy?: string;
+  /** Put before every id (`--id-prefix`): a shard read alone then gives the ids a run over the whole corpus gives. */
+  idPrefix?: string;
 }
 
 export async function* pagesFrom(path: string, limits: ReadLimits): AsyncGenerator<PageInput> {
+  const prefix = limits.idPrefix ?? '';
+  if (prefix === '') yield* pagesOf(path, limits);
+  else for await (const page of pagesOf(path, limits)) yield { ...page, id: prefix + page.id };
+}
+
+async function* pagesOf(path: string, limits: ReadLimits): AsyncGenerator<PageInput> {
   switch (await sourceKind(path)) {
     case 'dir':
       for await (const file of pageFiles(path)) yield await readPageFile(`${path}/${file.path}`, file, limits);
@@ -133,7 +143,8 @@ function tooBig(page: Omit<PageInput, 'body'>, size: number | null, limits: Read
   return { ...page, body: '', error: { code: 'too-large', message: `This input is too large to clean (${what} ${limits.maxBytes.toLocaleString('en')} bytes).` } };
 }
 
-function lines(path: string): AsyncIterable<string> {
+/** The lines of a file (gunzipped when its name ends in .gz), or of stdin for `-`. */
+export function lines(path: string): AsyncIterable<string> {
   let stream: Readable = path === '-' ? process.stdin : createReadStream(path);
   if (/\.gz$/iu.test(path)) stream = stream.pipe(createGunzip());
   return createInterface({ input: stream, crlfDelay: Infinity });
@@ -162,10 +173,12 @@ async function* jsonLines(path: string, limits: ReadLimits): AsyncGenerator<Page
       continue;
     }
     const { id, url, html, text } = value as Record<string, unknown>;
+    const order = limits.orderBy === undefined ? undefined : (value as Record<string, unknown>)[limits.orderBy];
     const page: PageInput = {
       ...fallback,
       ...(typeof id === 'string' || typeof id === 'number' ? { id: String(id), name: safeName(String(id)) } : {}),
       url: typeof url === 'string' && URL.canParse(url) ? url : null,
+      ...(limits.orderBy === undefined ? {} : { order: typeof order === 'string' || typeof order === 'number' ? order : null }),
     };
     if (typeof html === 'string') yield { ...page, kind: 'html', body: html };
     else if (typeof text === 'string') yield { ...page, kind: 'text', body: text };
@@ -195,7 +208,14 @@ async function* warcResponses(path: string, limits: ReadLimits): AsyncGenerator<
     const status = Number(info?.status ?? 0);
     if (!HTML_TYPE.test(type) || status < 200 || status > 299) continue;
     const id = record.warcHeader('WARC-Record-ID') ?? `${path}@${parser.offset}`;
-    const page: PageInput = { id, url: record.warcTargetURI ?? null, name: safeName(id.replace(/^<urn:uuid:|>$/gu, '')), kind: 'html', body: '' };
+    const page: PageInput = {
+      id,
+      url: record.warcTargetURI ?? null,
+      name: safeName(id.replace(/^<urn:uuid:|>$/gu, '')),
+      kind: 'html',
+      body: '',
+      ...(limits.orderBy === undefined ? {} : { order: record.warcHeader(limits.orderBy) ?? null }),
+    };
     const length = Number(record.warcHeader('Content-Length') ?? 0);
     if (length > limits.maxBytes) {
       yield tooBig(page, length, limits);

@@ -18,6 +18,11 @@ export interface PageInput {
   name: string;
   kind: InputKind;
   body: Uint8Array | string;
+  /**
+   * With `--order-by FIELD`: the record's FIELD (a JSON line's field, a WARC header), null when it has none.
+   * Files of a directory have no fields: their order is null.
+   */
+  order?: string | number | null;
   /** Set when the source could not give a page (a malformed JSON line, a file too big): it becomes an error record. */
   error?: { code: string; message: string };
 }

@@ -212,13 +212,15 @@ export class InMemoryReadingMemory implements ReadingMemory, ReadingMemoryNow {
         if (sim >= MIN_SIMILARITY && sim > (best.get(seq) ?? -1)) best.set(seq, sim);
       }
     }
-    const out: Sighting[] = [];
-    for (const [seq, sim] of best) {
+    // Among equally close articles, the one read first; among articles read at the same time (a batch run
+    // given --time, a corpus memory built at one time), the one recorded first, which for `readonce batch` is
+    // the earlier in corpus order. The order never depends on the table's layout, so a corpus memory built
+    // from any split of the corpus answers as one process reading it in that order.
+    const ranked = [...best].sort(([seqA, simA], [seqB, simB]) => simB - simA || this.entries.get(seqA)!.time - this.entries.get(seqB)!.time || seqA - seqB);
+    return ranked.slice(0, MAX_SIGHTINGS).map(([seq, similarity]) => {
       const e = this.entries.get(seq)!;
-      out.push({ url: e.url, title: e.title, site: e.site, time: e.time, similarity: sim });
-    }
-    out.sort((a, b) => b.similarity - a.similarity || a.time - b.time || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    return out.slice(0, MAX_SIGHTINGS);
+      return { url: e.url, title: e.title, site: e.site, time: e.time, similarity };
+    });
   }
 
   /**

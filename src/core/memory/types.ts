@@ -50,7 +50,8 @@ export interface ReadingMemory {
   record(article: RememberedArticle): Promise<void>;
   /**
    * For each fingerprint given, the earlier articles holding a block that close to it (similarity at least
-   * MIN_SIMILARITY), the most similar first and, among equals, the earliest read first; an empty list when none.
+   * MIN_SIMILARITY), the most similar first and, among equals, the earliest read first (then the first recorded);
+   * an empty list when none.
    */
   lookup(fingerprints: readonly Fingerprint[]): Promise<Sighting[][]>;
 }
