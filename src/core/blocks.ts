@@ -27,13 +27,13 @@ const LEAF: Record<string, BlockKind> = {
   DD: 'paragraph',
 };
 
-const BLOCK_LEVEL = new Set([
+export const BLOCK_LEVEL = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
   'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
   'SUMMARY', 'TABLE', 'UL',
 ]);
 
-function hasBlockChild(el: Element): boolean {
+export function hasBlockChild(el: Element): boolean {
   for (let child = el.firstElementChild; child; child = child.nextElementSibling) if (BLOCK_LEVEL.has(child.tagName)) return true;
   return false;
 }
@@ -72,6 +72,16 @@ function cellsHoldBlocks(table: Element): boolean {
 
 // Class names and ids sites give their captions and credits; Readability keeps them (keepClasses).
 const CAPTION_CLASS = /caption|credit|photo-?desc|image-?desc|img-?desc|media-?desc|legend/iu;
+// A utility class that styles other elements says nothing of this one: Tailwind's "[&_figcaption]:mt-xs" on an
+// article's container named every paragraph in it a caption (mongodb.com's engineering blog, wcxb-dev 0444).
+const STYLES_OTHERS = /[[:&]/u;
+
+/** Whether the element's class names or id name it a caption or credit. */
+function namedCaption(el: Element): boolean {
+  if (CAPTION_CLASS.test(el.id)) return true;
+  const names = el.getAttribute('class');
+  return names !== null && CAPTION_CLASS.test(names) && names.split(/\s+/u).some((name) => CAPTION_CLASS.test(name) && !STYLES_OTHERS.test(name));
+}
 // "(AP Photo/Alan Diaz, File)", "(Image: GETTY )" at the end of a line.
 const TRAILING_CREDIT = /\([^()]*\b(photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock)\b[^()]*\)\s*$/iu;
 const MAX_CREDIT_WORDS = 12;
@@ -98,7 +108,7 @@ export function splitBlocks(root: Element): BlockSeed[] {
     let known = inCaption.get(el);
     if (known === undefined) {
       const parent = el.parentElement;
-      known = el.tagName === 'FIGURE' || CAPTION_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.id}`) || (parent !== null && captioned(parent));
+      known = el.tagName === 'FIGURE' || namedCaption(el) || (parent !== null && captioned(parent));
       inCaption.set(el, known);
     }
     return known;

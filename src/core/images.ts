@@ -38,6 +38,8 @@ const IMG_ATTR = /\s(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)')/giu;
 function noscriptImage(noscript: Element): Element | null {
   let images = Array.from(noscript.getElementsByTagName('img'));
   const text = noscript.textContent ?? '';
+  // A <noscript> that says something is not an image's stand-in: Discourse serves a whole thread in one.
+  if (text.replace(/<[^>]*>/gu, '').trim() !== '') return null;
   if (images.length === 0 && text.includes('<img')) {
     const tags = text.match(IMG_TAG) ?? [];
     if (tags.length !== 1) return null;

@@ -97,6 +97,15 @@ export interface ServedPage {
 }
 
 /**
+ * The text of every JSON-LD block of the served page, wherever it stands: what a page says of itself (its
+ * product, its thread) stays readable when the block sits in furniture the copy leaves out (Shopify puts a
+ * product's in a hidden part of the body: deathwishcoffee.com).
+ */
+export function structuredData(doc: Document): string[] {
+  return selectAll(doc, 'script[type="application/ld+json"]').map((script) => script.textContent ?? '');
+}
+
+/**
  * What the copy is made from. `ceiling` is the most elements the served page may have before it is not even
  * copied (ReadOnceError "too-large"); null, for copyWithoutFurniture, asks neither the size nor the names.
  * 'clone' prunes the DOM's own deep clone in place, 'in-place' the document given.

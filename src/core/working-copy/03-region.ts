@@ -2,6 +2,7 @@
  * Step 3, the region: where the article is (the deepest element holding nearly all the page's paragraph text),
  * and whether the copy may cut around it, which it may not when the cut would leave out prose.
  */
+import { hasBlockChild } from '../blocks.ts';
 import { walkElements } from '../dom.ts';
 import { squash } from '../text.ts';
 import { RegionCut } from './cut.ts';
@@ -22,7 +23,7 @@ export function proseRegion(doc: Document): Element | null {
   const sums = new Map<Element, number>();
   let total = 0;
   walkElements(body, (p) => {
-    if (p.localName !== 'p') return;
+    if (!isParagraph(p)) return;
     const length = (p.textContent ?? '').trim().length;
     total += length;
     for (let el: Element | null = p; length > 0 && el && el !== body; el = el.parentElement) sums.set(el, (sums.get(el) ?? 0) + length);
@@ -44,6 +45,19 @@ export function proseRegion(doc: Document): Element | null {
   return region.localName === 'p' && region.parentElement ? region.parentElement : region;
 }
 
+/**
+ * A paragraph: a <p>, or a <div> of text without blocks in it, which Readability reads as one (forum posts,
+ * cards and product pages set their text so: XenForo's posts are such divs).
+ */
+function isParagraph(el: Element): boolean {
+  if (el.localName === 'p') return true;
+  if (el.localName !== 'div') return false;
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3 && (child.textContent ?? '').trim() !== '') return !hasBlockChild(el);
+  }
+  return false;
+}
+
 /** A paragraph this long outside the region, and not in furniture, is prose the region would cut off. */
 const LONG_PARAGRAPH = 200;
 
@@ -57,7 +71,7 @@ function leavesOutProse(skipped: readonly Element[]): boolean {
     while (stack.length > 0) {
       const [el] = stack.pop()!;
       if (isClobbered(el) || isFurniture(el, true)) continue;
-      if (el.localName === 'p' && squash(el.textContent ?? '').length >= LONG_PARAGRAPH) return true;
+      if (isParagraph(el) && squash(el.textContent ?? '').length >= LONG_PARAGRAPH) return true;
       for (let child = el.firstElementChild; child; child = child.nextElementSibling) stack.push([child, true]);
     }
   }

@@ -6,6 +6,7 @@
  * restoring after Readability all ask the same questions here, so that they agree.
  */
 import { linksStayInPage } from '../article.ts';
+import { squashedLength } from '../text.ts';
 
 export const FURNITURE_TAGS = new Set([
   'STYLE', 'LINK', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'DIALOG',
@@ -60,7 +61,9 @@ export function isFurniture(el: Element, inBody: boolean): boolean {
   if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return !isOrphanSegment(el);
   if (el.getAttribute('aria-hidden') === 'true') return !isShownStory(el);
-  if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) return true;
+  // A page its scripts reveal (an access-control app hides the whole <main> until it has run: the
+  // collection of deathwishcoffee.com in wcxb-dev 0638) is shown on screen, as a story under aria-hidden is.
+  if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) return !isShownStory(el) && !holdsMostOfPage(el);
   const role = el.getAttribute('role');
   // A table of contents inside the story (MediaWiki's <div id="toc" role="navigation">) is the article's own
   // outline, which Readability keeps: the rules judge it, not the copy.
@@ -94,8 +97,40 @@ export function chromeReason(el: Element): LeftOutReason | null {
   return null;
 }
 
-/** Modal libraries set aria-hidden on the whole app while a cookie dialog is open: what holds the story is shown. */
+/**
+ * Modal libraries set aria-hidden on the whole app while a cookie dialog is open, and some apps hide the page
+ * until their script has run: what holds the story is shown.
+ */
 export const isShownStory = (el: Element) => el.querySelector('article, main, [role="main"], h1') !== null;
+
+/** A hidden element with this share of the page's text is the page, waiting for a script to show it. */
+const MOST_OF_PAGE = 0.5;
+const pageText = new WeakMap<Document, number>();
+
+function holdsMostOfPage(el: Element): boolean {
+  const doc = el.ownerDocument;
+  let total = pageText.get(doc);
+  if (total === undefined) {
+    total = doc.body ? textLength(doc.body) : 0;
+    pageText.set(doc, total);
+  }
+  return total > 0 && textLength(el) >= MOST_OF_PAGE * total;
+}
+
+const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
+
+/** Length of the text a reader could see in `root` (squashed): not the scripts' or styles'. */
+function textLength(root: Element): number {
+  let length = 0;
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    for (let child = stack.pop()!.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) length += squashedLength(child.textContent ?? '');
+      else if (child.nodeType === 1 && !UNREAD.has((child as Element).localName)) stack.push(child as Element);
+    }
+  }
+  return length;
+}
 
 const inStory = (el: Element) => el.closest('article, main, [role="main"]') !== null;
 

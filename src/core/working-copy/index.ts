@@ -14,7 +14,7 @@
  * The copy is made by that walk, or by the DOM's own clone pruned in place (see CopyStrategy).
  *
  * The files of this folder are the steps a page goes through, in their order; each is entered once:
- *   01-served   the page as served: its size, and a clone if its names shadow DOM members
+ *   01-served   the page as served: its size, its JSON-LD, and a clone if its names shadow DOM members
  *   02-streamed the swaps React's streaming scripts would make
  *   03-region   where the article is, and whether the copy may cut around it
  *   04-walk     the copy by a walk (the default)           | (pruned in place: the cut is probed instead)
@@ -29,7 +29,7 @@
  * Consulted by several steps: furniture.ts (what is left out), cut.ts (the cut around the region), left-out.ts
  * (the records and their markers), copy-element.ts (an element as the copy holds it).
  */
-import { servedPage, type ServedPage } from './01-served.ts';
+import { servedPage, type ServedPage, structuredData } from './01-served.ts';
 import { type Swap, streamedSwaps } from './02-streamed.ts';
 import { clearCutRegion } from './03-region.ts';
 import { walkCopy } from './04-walk.ts';
@@ -64,6 +64,8 @@ export interface WorkingCopy {
    * Readability finds none in the copy. It is data only; the copy does not hold it.
    */
   bylineHint: string | null;
+  /** The JSON-LD blocks of the page as served, read before any was left out with its furniture (01-served). */
+  structuredData: string[];
 }
 
 /**
@@ -103,6 +105,7 @@ function counterpart(el: Element, clone: Document): Element | null {
 
 /** Steps 4 to 8: the copy of the page around `region` (an element of page.doc, or null for the whole body). */
 function copyAround(page: ServedPage, swaps: readonly Swap[], region: Element | null): WorkingCopy {
+  const data = structuredData(page.doc);
   const streamed = new Set(swaps.flatMap((s) => [s.target, s.segment]));
   const cut = new RegionCut(region, page.doc.body);
   const leftOut: LeftOut[] = [];
@@ -119,5 +122,5 @@ function copyAround(page: ServedPage, swaps: readonly Swap[], region: Element | 
   for (const el of reads.metadata) copy.head?.appendChild(el);
   showStreamed(copy, swaps);
   placeMarks(leftOut);
-  return { doc: copy, leftOut, bylineHint: reads.byline };
+  return { doc: copy, leftOut, bylineHint: reads.byline, structuredData: data };
 }
