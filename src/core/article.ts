@@ -3,8 +3,9 @@
  * copy, and the metadata the rules may fill in (a byline found in the body moves here).
  */
 import { BlockIndex } from './block-index.ts';
+import { authorLines } from './pages/thread.ts';
 import { blockText } from './blocks.ts';
-import type { BlockKind, RemovalCategory } from './types.ts';
+import type { BlockKind, PageType, RemovalCategory } from './types.ts';
 import { endsWithEllipsis, normalize, squashedLength, stemsOf, words } from './text.ts';
 
 export interface ArticleBlock {
@@ -45,6 +46,8 @@ export class Article {
     readonly root: Element,
     blocks: Array<Pick<ArticleBlock, 'kind' | 'el' | 'list'>>,
     readonly meta: Metadata,
+    /** What kind of page the article was read from: rules that suit one kind ask. */
+    readonly pageType: PageType = 'article',
   ) {
     this.blocks = blocks.map((b, index) => {
       const text = blockText(b.el, b.kind);
@@ -76,7 +79,8 @@ export class Article {
   }
 
   remove(block: ArticleBlock, removal: BlockRemoval): void {
-    if (block.removal) return;
+    // A post's author line is what a thread is made of: no rule takes it for a byline or a stale date.
+    if (block.removal || authorLines.has(block.el)) return;
     block.removal = removal;
     this.removals++;
   }

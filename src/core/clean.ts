@@ -9,11 +9,14 @@ import { markRepeatsNow } from './memory/mark.ts';
 import { dropEmptyListItems, splitBlocks } from './blocks.ts';
 import { textToArticle } from './plain-text.ts';
 import { normalizeContent } from './normalize.ts';
+import { type PageReading, readPage, settle } from './pages/index.ts';
+import { isDocumentation } from './pages/docs.ts';
+import { appendLeftovers, BESIDE_CONTENT, BESIDE_EXPLANATIONS } from './pages/leftovers.ts';
 import { toMarkdown } from './render.ts';
 import { applyRules } from './rules/index.ts';
 import { BLOCK_ID_ATTR, sanitizeInPlace } from './sanitize.ts';
 import { squash, wordCount } from './text.ts';
-import { type Block, type BlockId, type CleanOptions, type CleanResult, ReadOnceError, type Removal, tooLarge } from './types.ts';
+import { type Block, type BlockId, type CleanOptions, type CleanResult, type PageType, ReadOnceError, type Removal, tooLarge } from './types.ts';
 import { type WorkingCopy, workingCopy } from './working-copy/index.ts';
 import type { Restored } from './working-copy/left-out.ts';
 import { restoreLeftOut } from './working-copy/09-restore.ts';
@@ -94,21 +97,28 @@ function cleanCopy(copy: WorkingCopy, win: Window, options: CleanOptions): Clean
   // Read on the copy (where no element shadows a document member), before Readability changes it.
   const pageTitle = squash(copy.doc.title);
   const pageLang = copy.doc.documentElement?.getAttribute('lang') || null;
+  // Read before normalizeContent, which drops the headings' permalinks that tell documentation.
+  const documentation = isDocumentation(copy.doc);
   normalizeContent(copy.doc);
+  // Read before Readability, which takes the copy apart: a thread or another kind of page is read whole.
+  const page = readPage(copy.doc, copy.structuredData, documentation);
   const parsed = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true }).parse();
-  const root = parsed?.content;
-  if (!parsed || !root || squash(root.textContent ?? '') === '') {
+  const reading = settle(page, parsed?.content ?? null);
+  if (reading) reading.leftovers = appendLeftovers(reading.root, parsed?.content ?? null);
+  const root = reading?.root ?? parsed?.content;
+  if (!root || squash(root.textContent ?? '') === '') {
     throw new ReadOnceError('no-article', 'No article found on this page.');
   }
   const meta: Metadata = {
-    title: squash(parsed.title ?? '') || pageTitle,
-    byline: clean(parsed.byline) ?? copy.bylineHint,
-    siteName: clean(parsed.siteName),
-    publishedTime: toIsoDate(parsed.publishedTime ?? ''),
-    lang: clean(parsed.lang) ?? pageLang,
-    excerpt: clean(parsed.excerpt),
+    title: squash(parsed?.title ?? '') || pageTitle,
+    byline: clean(parsed?.byline) ?? copy.bylineHint,
+    siteName: clean(parsed?.siteName),
+    publishedTime: toIsoDate(parsed?.publishedTime ?? ''),
+    lang: clean(parsed?.lang) ?? pageLang,
+    excerpt: clean(parsed?.excerpt),
   };
-  return finish(win, root, meta, options, [...restoreLeftOut(copy, root), ...storyNavigation(root)]);
+  if (reading) return finish(win, root, meta, options, [], reading);
+  return finish(win, root, meta, options, [...restoreLeftOut(copy, root), ...storyNavigation(root)], null, page.pickType);
 }
 
 export function cleanText(text: string, options: CleanOptions = {}): CleanResult {
@@ -126,10 +136,20 @@ function clean(value: string | null | undefined): string | null {
   return text === '' ? null : text;
 }
 
-function finish(win: Window, root: Element, meta: Metadata, options: CleanOptions, restored: readonly Restored[] = []): CleanResult {
-  const article = new Article(root, splitBlocks(root), meta);
+function finish(
+  win: Window,
+  root: Element,
+  meta: Metadata,
+  options: CleanOptions,
+  restored: readonly Restored[] = [],
+  reading: PageReading | null = null,
+  pickType: PageType = 'article',
+): CleanResult {
+  const pageType = reading?.type ?? pickType;
+  const article = new Article(root, splitBlocks(root), meta, pageType);
   // What the working copy left out but Readability keeps on the page itself is recorded, not lost.
   const chrome = recordLeftOut(article, restored, options.keep);
+  if (reading?.leftovers && !options.keep?.includes('boilerplate')) recordBesideContent(article, reading.leftovers, BESIDE_EXPLANATIONS[reading.type]);
   applyRules(article, options.keep);
 
   // A page may carry its own data-ro-block attributes: only the engine's ids may point a view at a block.
@@ -171,6 +191,7 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
   removedHtml(win, gone).forEach((html, i) => (removed[i]!.html = html));
   const markdown = options.markdown === false ? '' : toMarkdown(article.meta.title, root);
   return {
+    pageType,
     title: article.meta.title,
     byline: article.meta.byline,
     siteName: article.meta.siteName,
@@ -183,6 +204,13 @@ function finish(win: Window, root: Element, meta: Metadata, options: CleanOption
     markdown,
     ...(options.memory ? { readBefore: markRepeatsNow({ blocks }, options.memory, options.url ?? '') } : {}),
   };
+}
+
+/** The blocks of Readability's pick that a reading of the whole page does not hold: recorded as removed. */
+function recordBesideContent(article: Article, leftovers: Element, explanation: string): void {
+  for (const block of article.blocks) {
+    if (leftovers.contains(block.el)) article.remove(block, { reason: BESIDE_CONTENT, category: 'boilerplate', explanation });
+  }
 }
 
 /**

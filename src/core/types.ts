@@ -51,7 +51,16 @@ export interface Removal {
   html: string;
 }
 
+/**
+ * What kind of page the engine read: an article (Readability's pick, cleaned), or a page read whole by its
+ * structure: a forum or Q&A thread (every post under its author line), a page built of sections, a listing of
+ * cards, a product, documentation.
+ */
+export type PageType = 'article' | 'thread' | 'sections' | 'listing' | 'product' | 'docs';
+
 export interface CleanResult {
+  /** What kind of page this was read as. */
+  pageType: PageType;
   title: string;
   byline: string | null;
   siteName: string | null;
