@@ -12,6 +12,7 @@ import copyrightLines from './phrases/copyright-lines.json' with { type: 'json' 
 import dateWords from './phrases/date-words.json' with { type: 'json' };
 import keyPointsHeadings from './phrases/key-points-headings.json' with { type: 'json' };
 import months from './phrases/months.json' with { type: 'json' };
+import pageControls from './phrases/page-controls.json' with { type: 'json' };
 import photoCredits from './phrases/photo-credits.json' with { type: 'json' };
 import readAlsoPrefixes from './phrases/read-also-prefixes.json' with { type: 'json' };
 import relatedHeadings from './phrases/related-headings.json' with { type: 'json' };
@@ -19,6 +20,7 @@ import relatedLabelWords from './phrases/related-label-words.json' with { type: 
 import sharePrompts from './phrases/share-prompts.json' with { type: 'json' };
 import siteNotices from './phrases/site-notices.json' with { type: 'json' };
 import skipLinks from './phrases/skip-links.json' with { type: 'json' };
+import threadChrome from './phrases/thread-chrome.json' with { type: 'json' };
 import { normalize } from './text.ts';
 
 /** The lists by name, with the code that reads each. */
@@ -37,6 +39,8 @@ const data = {
   authorRoles, // rules/author-bio
   callsToAction, // rules/share-prompt
   keyPointsHeadings, // rules/restating-summary
+  threadChrome, // rules/thread-chrome
+  pageControls, // rules/page-controls
 };
 
 /** Month names in every language, for the dates a byline carries. */

@@ -31,9 +31,13 @@ const RULE_KEYS: Record<string, string> = {
   'site-header': 'ruleSiteHeader',
   'site-footer': 'ruleSiteFooter',
   'read-before': 'ruleReadBefore',
+  'thread-chrome': 'ruleThreadChrome',
+  'repeated-section': 'ruleRepeatedSection',
+  'beside-content': 'ruleBesideContent',
+  'page-controls': 'rulePageControls',
 };
 
-/** The engine's fixed explanations (src/core/rules/*, src/core/prune.ts) -> locale key. */
+/** The engine's fixed explanations (src/core/rules/*, src/core/working-copy/, src/core/pages/leftovers.ts) -> locale key. */
 const EXPLANATION_KEYS: Record<string, string> = {
   'Advertisement label': 'whyAdvertisementLabel',
   "Author's bio": 'whyAuthorBio',
@@ -62,6 +66,14 @@ const EXPLANATION_KEYS: Record<string, string> = {
   "The site's navigation (menu or tabs) set inside the article, not part of the story.": 'whySiteNavigation',
   "The site's header set inside the article, not part of the story.": 'whySiteHeader',
   "The site's footer set inside the article, not part of the story.": 'whySiteFooter',
+  "A thread's control or counter (reply, quote, votes, paging), not a post": 'whyThreadChrome',
+  'Part of a run of blocks the page shows twice': 'whyRepeatedSection',
+  'A control of the page (buy, filter, sort, paging, edit, rate), not its content': 'whyPageControls',
+  'Text beside the posts of this thread, not one of them.': 'whyBesideThread',
+  'Text beside the sections of this page, not one of them.': 'whyBesideSections',
+  'Text beside the items of this listing, not one of them.': 'whyBesideListing',
+  'Text beside the product, not part of its description.': 'whyBesideProduct',
+  'Text beside this documentation page, not part of it.': 'whyBesideDocs',
 };
 
 /** Explanations that quote the page: the quoted text goes into the localised message as it is. */
