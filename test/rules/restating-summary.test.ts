@@ -1,6 +1,6 @@
 /** restating-summary: a key-points list or blurb outside the story that says the story again in other words. */
 import { restatingSummary } from '../../src/core/rules/restating-summary.ts';
-import { DEFAULT_TITLE, type RuleCase, story, testRule } from './helpers.ts';
+import { DEFAULT_TITLE, type RuleCase, STORY, story, testRule } from './helpers.ts';
 
 const KEY_POINTS = [
   'The council approved the ferry budget on Tuesday after residents of both islands spoke against the fare rises.',
@@ -9,12 +9,22 @@ const KEY_POINTS = [
 ];
 const points = (tag: 'ul' | 'ol') => `<${tag}>${KEY_POINTS.map((p) => `<li>${p}</li>`).join('')}</${tag}>`;
 
+/** Sentences copied word for word from the story: a whole paragraph, and the first clause of two others. */
+const COPIED = [STORY[0]!, 'Under the plan, the council will buy two electric ferries from a shipyard in Gdansk', 'Opponents said they would ask the regional court to review the vote'];
+
 const cases: RuleCase[] = [
   {
     title: 'a key-points list above the story',
     html: `<h2>Key points</h2>${points('ul')}${story(0, 5)}`,
     removed: ['Key points', ...KEY_POINTS],
     why: 'News sites and AI-rewritten republications put a bulleted "Key points" summary before the story; the heading goes with its list, or it would head nothing (issue 9).',
+  },
+  {
+    title: 'a list of sentences copied from the story, under a caption set as a paragraph',
+    pipeline: true,
+    html: `<p>The mayor and the shipyard's director sign the contract for the two new ferries in the town hall on Wednesday morning.</p><h2>Key points</h2><ul>${COPIED.map((c) => `<li>${c}</li>`).join('')}</ul>${story(0, 5)}`,
+    removed: ['Key points', COPIED[1]!, COPIED[2]!],
+    why: 'Key-points lists injected into held-out articles left their label or an item behind (issue 17): an item that is a whole paragraph goes to exact-duplicate first, and a caption above the list made it look inside the story. Word-for-word copies make a summary wherever the list stands.',
   },
   {
     title: 'numbered points after the story (the seed page)',

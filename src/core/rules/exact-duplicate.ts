@@ -14,9 +14,13 @@ import type { Rule } from './rule.ts';
 const MIN_WORDS = 10;
 const MIN_CAPTION_WORDS = 4;
 
-/** Of two copies, the one to keep: prose over a quote, caption or heading; else the copy in the running text. */
+/**
+ * Of two copies, the one to keep: a paragraph over a list item (a key-points list copies the story's
+ * sentences, not the other way round), either over a quote, caption or heading; else the copy in the running
+ * text.
+ */
 function keeperOf(copies: ArticleBlock[], runStart: number): ArticleBlock {
-  const rank = (b: ArticleBlock) => (b.kind === 'paragraph' || b.kind === 'list-item' ? 2 : 0) + (b.index >= runStart ? 1 : 0);
+  const rank = (b: ArticleBlock) => (b.kind === 'paragraph' ? 4 : b.kind === 'list-item' ? 2 : 0) + (b.index >= runStart ? 1 : 0);
   return copies.reduce((best, b) => (rank(b) > rank(best) ? b : best));
 }
 

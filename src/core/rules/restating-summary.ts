@@ -62,9 +62,17 @@ export const restatingSummary: Rule = {
   apply(article) {
     const [first, last] = runningText(article);
     if (first < 0) return;
+    // A list whose items copy sentences of the body word for word is a summary, and may have lost whole
+    // items to the duplicate rules before this one ran: such items count as restating, and the rest of the
+    // list and its label go with them (a key-points list injected into held-out articles left its label or
+    // an item behind).
+    const paragraphTexts = article.kept().filter((b) => b.kind === 'paragraph').map((b) => b.norm);
+    const copied = (b: ArticleBlock) =>
+      b.removal?.duplicates !== undefined || (b.kind === 'list-item' && b.words >= MIN_ITEM_WORDS && paragraphTexts.some((p) => p !== b.norm && p.includes(b.norm)));
     const candidates = new Set<ArticleBlock>();
-    for (const items of lists(article.kept())) {
-      const outside = items.every((b) => b.index < first) || items.every((b) => b.index > last);
+    for (const items of lists(article.blocks.filter((b) => !b.removal || copied(b)))) {
+      // Word-for-word copies make a summary wherever the list stands (a caption set as a paragraph above it).
+      const outside = items.every((b) => b.index < first) || items.every((b) => b.index > last) || items.filter(copied).length >= LIST_SHARE * items.length;
       const long = items.filter((b) => b.words >= MIN_ITEM_WORDS);
       if (outside && items.length >= 2 && items.length <= MAX_LIST_ITEMS && long.length === items.length && !isContents(items)) {
         for (const item of items) candidates.add(item);
@@ -76,7 +84,7 @@ export const restatingSummary: Rule = {
     const paragraphs = body.map((b) => new Set(blockStems(b)));
 
     for (const items of lists([...candidates])) {
-      const restating = items.filter((item) => restatesOneOf(item, paragraphs));
+      const restating = items.filter((item) => copied(item) || restatesOneOf(item, paragraphs));
       if (restating.length >= LIST_SHARE * items.length) {
         for (const item of items) {
           article.remove(item, { reason: this.id, category: this.category, explanation: 'Summary list restating the article' });
