@@ -78,9 +78,11 @@ const STYLES_OTHERS = /[[:&]/u;
 
 /** Whether the element's class names or id name it a caption or credit. */
 function namedCaption(el: Element): boolean {
-  if (CAPTION_CLASS.test(el.id)) return true;
   const names = el.getAttribute('class');
-  return names !== null && CAPTION_CLASS.test(names) && names.split(/\s+/u).some((name) => CAPTION_CLASS.test(name) && !STYLES_OTHERS.test(name));
+  const named = CAPTION_CLASS.test(el.id) || (names !== null && CAPTION_CLASS.test(names) && names.split(/\s+/u).some((name) => CAPTION_CLASS.test(name) && !STYLES_OTHERS.test(name)));
+  // A shop theme's "product-caption" holds the card's title heading and description: a caption has no heading
+  // (thebushcompanyusa.com's collection, wcxb-dev 4544).
+  return named && el.querySelector('h1, h2, h3, h4, h5, h6') === null;
 }
 // "(AP Photo/Alan Diaz, File)", "(Image: GETTY )" at the end of a line.
 const TRAILING_CREDIT = /\([^()]*\b(photo|image|foto|picture|credit|getty|reuters|afp|ap|epa|shutterstock)\b[^()]*\)\s*$/iu;
@@ -98,6 +100,16 @@ function isCaption(el: Element, captioned: (el: Element) => boolean): boolean {
   return /[©|:]/u.test(text) || leadingPhrase('photoCredits', text) !== undefined || /getty|shutterstock/iu.test(text);
 }
 
+/**
+ * A shop's card set as a <figure> (nike.com's product grid, wcxb-dev 0656): no <figcaption>, and a link with
+ * words of its own, the product's name. A picture's figure holds the picture, and its words in a caption.
+ */
+function isCard(figure: Element): boolean {
+  if (figure.querySelector('figcaption')) return false;
+  for (const a of Array.from(figure.getElementsByTagName('a'))) if (wordCount(squash(a.textContent ?? '')) >= 2) return true;
+  return false;
+}
+
 export function splitBlocks(root: Element): BlockSeed[] {
   const out: BlockSeed[] = [];
   // Whether an element, or one of its ancestors below the root, is a figure or is classed as a caption: each
@@ -108,7 +120,7 @@ export function splitBlocks(root: Element): BlockSeed[] {
     let known = inCaption.get(el);
     if (known === undefined) {
       const parent = el.parentElement;
-      known = el.tagName === 'FIGURE' || namedCaption(el) || (parent !== null && captioned(parent));
+      known = (el.tagName === 'FIGURE' && !isCard(el)) || namedCaption(el) || (parent !== null && captioned(parent));
       inCaption.set(el, known);
     }
     return known;

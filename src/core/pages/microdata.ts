@@ -12,6 +12,11 @@ export function itemTypes(el: Element): string[] {
   return (el.getAttribute('itemtype') ?? '').split(/\s+/u).filter(Boolean).map((t) => t.replace(/^.*[/#]/u, ''));
 }
 
+/** The items under `root` that name their types, in document order. */
+export function items(root: ParentNode): Element[] {
+  return Array.from(root.querySelectorAll('[itemscope][itemtype]'));
+}
+
 export function isItem(el: Element, types: ReadonlySet<string>): boolean {
   return el.hasAttribute('itemscope') && itemTypes(el).some((t) => types.has(t));
 }

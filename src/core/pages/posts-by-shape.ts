@@ -29,12 +29,16 @@ const BODY_SHARE = 0.8;
 const POST_SHARE = 0.7;
 
 function isAuthor(el: Element): boolean {
+  // What the element is named for first: its text is read only for the few that are named for an author.
+  const named =
+    el.getAttribute('rel') === 'author' ||
+    (el.getAttribute('itemprop') ?? '').includes('author') ||
+    (el.localName === 'a' && PROFILE_LINK.test(el.getAttribute('href') ?? '')) ||
+    nameWords(el).some((w) => AUTHOR_WORDS.test(w));
+  if (!named) return false;
   const text = squash(el.textContent ?? '');
   // phpBB's p.author is the post's date ("Sun Dec 17, 2023 11:23 am"); the name is a link in the profile.
-  if (text === '' || text.length > NAME_LENGTH || DATE_TEXT.test(text)) return false;
-  if (el.getAttribute('rel') === 'author' || (el.getAttribute('itemprop') ?? '').includes('author')) return true;
-  if (el.localName === 'a' && PROFILE_LINK.test(el.getAttribute('href') ?? '')) return true;
-  return nameWords(el).some((w) => AUTHOR_WORDS.test(w));
+  return text !== '' && text.length <= NAME_LENGTH && !DATE_TEXT.test(text);
 }
 
 /** A bare <div> or <span> is any part of any template: not a shape to call a post. */
@@ -89,8 +93,13 @@ interface Group {
 
 /** The group as posts, if nearly every container is one: an author, and text of its own beside it. */
 function readGroup(members: Element[], authors: readonly Element[]): Group | null {
-  // Containers nested in one another are a reply tree (Reddit, Lemmy): each keeps only what is its own.
-  const nested = (post: Element, el: Element) => members.some((m) => m !== post && post.contains(m) && m.contains(el));
+  // Containers nested in one another are a reply tree (Reddit, Lemmy): each keeps only what is its own. An
+  // element of `post` is another's when a member other than `post` stands between them (or is the element).
+  const memberSet = new Set(members);
+  const nested = (post: Element, el: Element) => {
+    for (let up: Element | null = el; up && up !== post; up = up.parentElement) if (memberSet.has(up)) return true;
+    return false;
+  };
   const found: Array<{ el: Element; author: Element }> = [];
   let total = 0;
   for (const el of members) {

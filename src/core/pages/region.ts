@@ -33,15 +33,15 @@ const PROSE_LINKS = 0.3;
 /** How much of the region's text (squashed) stands in paragraphs of running text, and how much it has in all. */
 export function proseShare(region: Element): { prose: number; total: number } {
   const total = squashedLength(region.textContent ?? '');
+  const card = cardTest();
   let prose = 0;
   for (const p of Array.from(region.getElementsByTagName('p'))) {
     const text = p.textContent ?? '';
     if (wordCount(text) < PROSE_WORDS) continue;
     const length = squashedLength(text);
-    if (inCard(p, length)) continue;
     let linked = 0;
     for (const a of Array.from(p.getElementsByTagName('a'))) linked += squashedLength(a.textContent ?? '');
-    if (linked < PROSE_LINKS * length) prose += length;
+    if (linked < PROSE_LINKS * length && !card(p, length)) prose += length;
   }
   return { prose, total };
 }
@@ -50,16 +50,31 @@ export function proseShare(region: Element): { prose: number; total: number } {
 const CARD_LEVELS = 4;
 const CARD_TEXT = 2.5;
 const CARD_SLACK = 200;
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
 /**
- * A paragraph that is a card's summary: a small container above it is headed by a title that links to another
- * page (a news index: cabletv.com/news in wcxb-dev 0083). Summaries are a listing's text, not an article's.
+ * Whether a paragraph is a card's summary: a small container above it is headed by a title that links to
+ * another page (a news index: cabletv.com/news in wcxb-dev 0083). Summaries are a listing's text, not an
+ * article's. The containers' lengths and titles are kept, as the paragraphs of one region share them.
  */
-function inCard(p: Element, length: number): boolean {
-  let el = p.parentElement;
-  for (let level = 0; el && level < CARD_LEVELS; el = el.parentElement, level++) {
-    if (squashedLength(el.textContent ?? '') > CARD_TEXT * length + CARD_SLACK) return false;
-    for (const heading of Array.from(el.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+function cardTest(): (p: Element, length: number) => boolean {
+  const lengths = new Map<Element, number>();
+  const titled = new Map<Element, boolean>();
+  const lengthOf = (el: Element) => lengths.get(el) ?? lengths.set(el, squashedLength(el.textContent ?? '')).get(el)!;
+  const isTitled = (el: Element) => titled.get(el) ?? titled.set(el, hasTitleLink(el)).get(el)!;
+  return (p, length) => {
+    let el = p.parentElement;
+    for (let level = 0; el && level < CARD_LEVELS; el = el.parentElement, level++) {
+      if (lengthOf(el) > CARD_TEXT * length + CARD_SLACK) return false;
+      if (isTitled(el)) return true;
+    }
+    return false;
+  };
+}
+
+function hasTitleLink(el: Element): boolean {
+  for (const tag of HEADINGS) {
+    for (const heading of Array.from(el.getElementsByTagName(tag))) {
       const link = heading.querySelector('a[href]') ?? heading.closest('a[href]');
       if (link && !(link.getAttribute('href') ?? '').startsWith('#')) return true;
     }
@@ -106,12 +121,21 @@ const CARD = 'data-ro-card';
 const UNLIKELY = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|modal|yom-remote/iu;
 const MAYBE = /and|article|body|column|content|main|shadow/iu;
 
+/**
+ * A part holding this share of the region's text is not left out for its name: Readability reads the page
+ * again without the names when they leave too little (a shop whose every part sits in a "header-…" wrapper:
+ * makersmarket.us in wcxb-dev 4852 read as "Loading... Please wait...").
+ */
+const MOST_OF_REGION = 0.3;
+
 /** Takes out of a region's copy what Readability takes out of a page before it reads it (not in tables or code). */
 function dropUnlikely(root: Element): void {
+  const total = squashedLength(root.textContent ?? '');
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
     if (el.localName === 'a' || !root.contains(el)) continue;
     const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
-    if (UNLIKELY.test(names) && !MAYBE.test(names) && !el.closest('table, code, pre')) el.remove();
+    if (!UNLIKELY.test(names) || MAYBE.test(names) || el.closest('table, code, pre')) continue;
+    if (squashedLength(el.textContent ?? '') < MOST_OF_REGION * total) el.remove();
   }
 }
 

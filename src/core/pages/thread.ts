@@ -14,7 +14,7 @@
  */
 import { squash, wordCount } from '../text.ts';
 import { type LdObject, ldTypes } from './json-ld.ts';
-import { isItem, itemTypes, ownProperties, propertyText } from './microdata.ts';
+import { isItem, items, itemTypes, ownProperties, propertyText } from './microdata.ts';
 import { ownText, postsByShape } from './posts-by-shape.ts';
 import { classesOf, classLikeness, counterpart, readerCopy } from './shape.ts';
 
@@ -42,11 +42,12 @@ const MIN_POSTS = 2;
 export function findPosts(doc: Document, ld: readonly LdObject[]): Post[] | null {
   const body = doc.body;
   if (!body) return null;
-  const seeds = Array.from(body.querySelectorAll('[itemscope][itemtype]')).filter((el) => isItem(el, POST_TYPES) && !commentOnQa(el));
+  const marks = items(doc);
+  const seeds = marks.filter((el) => body.contains(el)).filter((el) => isItem(el, POST_TYPES) && !commentOnQa(el));
   const marked = seeds.length > 0 ? withSiblings(seeds.map(fromMicrodata)).filter((p) => p.body !== null || p.textOnly !== '') : [];
   const usable = marked.length >= MIN_POSTS ? marked : (postsByShape(body) ?? []);
   if (usable.length < MIN_POSTS || !holdsThePage(body, usable)) return null;
-  if (isArticleWithComments(doc, usable, ld)) return null;
+  if (isArticleWithComments(doc, usable, ld, marks)) return null;
   return usable;
 }
 
@@ -153,10 +154,10 @@ const ARTICLE_WORDS = 150;
  * A news story or a blog post with its readers' comments under it: the page says it is an article and not a
  * thread, or a long text stands before the first post, outside every post.
  */
-function isArticleWithComments(doc: Document, posts: readonly Post[], ld: readonly LdObject[]): boolean {
+function isArticleWithComments(doc: Document, posts: readonly Post[], ld: readonly LdObject[], marks: readonly Element[]): boolean {
   if (posts.some((p) => p.role !== 'post' || itemTypes(p.el).includes('DiscussionForumPosting'))) return false;
   const types = new Set(ld.flatMap(ldTypes));
-  for (const el of Array.from(doc.querySelectorAll('[itemscope][itemtype]'))) for (const t of itemTypes(el)) types.add(t);
+  for (const el of marks) for (const t of itemTypes(el)) types.add(t);
   if ([...THREAD_TYPES].some((t) => types.has(t))) return false;
   if ([...ARTICLE_TYPES].some((t) => types.has(t))) return true;
   const first = posts[0]!.el;
