@@ -111,6 +111,8 @@ export function renderArticle(doc: Document, result: CleanResult, notes: string[
   article.append(header);
 
   const body = el(doc, 'div', 'ro-body');
+  // A thread is shown as posts under their author lines, a listing as cards (article.css).
+  body.dataset.pageType = result.pageType;
   body.append(sanitizedFragment(doc, result.html));
   article.append(body);
   return { element: article, body, blocks: result.blocks };
