@@ -109,11 +109,13 @@ function cleanCopy(copy: WorkingCopy, win: Window, options: CleanOptions): Clean
   if (!root || squash(root.textContent ?? '') === '') {
     throw new ReadOnceError('no-article', 'No article found on this page.');
   }
+  // A listing's or a thread's first byline and date are its first card's or post's, not the page's.
+  const ofOne = reading?.type !== 'listing' && reading?.type !== 'thread';
   const meta: Metadata = {
     title: squash(parsed?.title ?? '') || pageTitle,
-    byline: clean(parsed?.byline) ?? copy.bylineHint,
+    byline: ofOne ? (clean(parsed?.byline) ?? copy.bylineHint) : null,
     siteName: clean(parsed?.siteName),
-    publishedTime: toIsoDate(parsed?.publishedTime ?? ''),
+    publishedTime: ofOne ? toIsoDate(parsed?.publishedTime ?? '') : null,
     lang: clean(parsed?.lang) ?? pageLang,
     excerpt: clean(parsed?.excerpt),
   };

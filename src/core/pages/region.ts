@@ -161,6 +161,9 @@ export function regionRoot(region: Element, cards: readonly Element[] | null): E
     for (const card of copies) list.appendChild(doc.createElement('li')).appendChild(card);
   }
   for (const card of cards ?? []) card.removeAttribute(CARD);
+  // The region's own navigation (a breadcrumb, tabs, pages of the listing) is not its content; what of it
+  // Readability kept is recorded as beside the content (leftovers.ts).
+  for (const nav of Array.from(root.querySelectorAll('nav, [role="navigation"]'))) nav.remove();
   dropUnlikely(root);
   return root;
 }
