@@ -96,6 +96,10 @@ for (const dir of ['lost-words', 'hidden', 'seed', 'memory/teachers']) {
 const WHOLE_PAGE_GAPS: Record<string, string> = {
   'e2e/memory/latest-10pm.html': "Readability's retry without its filter keeps the site menu (243 words)",
   'e2e/memory/latest-4pm.html': "Readability's retry without its filter keeps the site menu (241 words)",
+  // Read whole by kind, the leftovers are what Readability picks on the working copy; on the whole page it
+  // picks the footer's newsletter heading instead, which neither reading nor pick holds.
+  'pages/wcxb-collection-shop': "a shop read whole: Readability alone on the whole page keeps the footer's newsletter heading (9 words)",
+  'pages/wcxb-product-jsonld': "a product read from its data: Readability alone on the whole page keeps the footer's newsletter heading (7 words)",
 };
 
 for (const page of pages) {

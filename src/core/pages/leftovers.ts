@@ -4,10 +4,11 @@
  * at the end of the reading's root, where the engine records them as removed, with the reason below.
  */
 import { splitBlocks } from '../blocks.ts';
-import { normalize } from '../text.ts';
+import { normalize, wordCount } from '../text.ts';
 import type { PageType } from '../types.ts';
 
 export const BESIDE_CONTENT = 'beside-content';
+const FEW_WORDS = 4;
 
 export const BESIDE_EXPLANATIONS: Record<Exclude<PageType, 'article'>, string> = {
   thread: 'Text beside the posts of this thread, not one of them.',
@@ -24,9 +25,11 @@ export const BESIDE_EXPLANATIONS: Record<Exclude<PageType, 'article'>, string> =
 export function appendLeftovers(root: Element, picked: Element | null): Element | null {
   if (!picked) return null;
   const held = normalize(root.textContent ?? '');
+  const blocks = new Set(splitBlocks(root).map((b) => normalize(b.el.textContent ?? '')));
   const missing = splitBlocks(picked).filter((b) => {
     const text = normalize(b.el.textContent ?? '');
-    return text !== '' && !held.includes(text);
+    // A few words stand anywhere ("1" in "$19.99"): they are held only as a block of the root.
+    return text !== '' && !blocks.has(text) && (wordCount(text) < FEW_WORDS || !held.includes(text));
   });
   if (missing.length === 0) return null;
   const box = root.ownerDocument.createElement('div');

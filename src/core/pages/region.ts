@@ -82,6 +82,9 @@ function hasTitleLink(el: Element): boolean {
   return false;
 }
 
+/** A bare <div> or <section> is any part of any layout (protiviti.com's six blocks of a service page, wcxb-dev 4281): not a card's shape. */
+const UNSHAPED = new Set(['div', 'span', 'p', 'a', 'section']);
+
 /** The least cards a listing shows, and the share of the region's text they hold. */
 const MIN_CARDS = 4;
 const CARDS_SHARE = 0.5;
@@ -104,8 +107,8 @@ export function cardRun(region: Element): Element[] | null {
       const key = shapeKey(child);
       byShape.set(key, [...(byShape.get(key) ?? []), child]);
     }
-    for (const cards of byShape.values()) {
-      if (cards.length < MIN_CARDS) continue;
+    for (const [key, cards] of byShape) {
+      if (cards.length < MIN_CARDS || UNSHAPED.has(key)) continue;
       const text = cards.reduce((n, c) => n + squashedLength(c.textContent ?? ''), 0);
       if (text > bestText) [best, bestText] = [cards, text];
     }
@@ -133,7 +136,9 @@ function dropUnlikely(root: Element): void {
   const total = squashedLength(root.textContent ?? '');
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
     if (el.localName === 'a' || !root.contains(el)) continue;
-    const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
+    // Utility classes with variants or arbitrary values ("lg:first:pt-[calc(var(--banner-height))]") name
+    // what they style, not the element (vercel.com's sections, wcxb-dev 2837, were all left out for "banner").
+    const names = `${(el.getAttribute('class') ?? '').split(/\s+/u).filter((c) => !/[[:]/u.test(c)).join(' ')} ${el.id}`;
     if (!UNLIKELY.test(names) || MAYBE.test(names) || el.closest('table, code, pre')) continue;
     if (squashedLength(el.textContent ?? '') < MOST_OF_REGION * total) el.remove();
   }
