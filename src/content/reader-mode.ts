@@ -1,12 +1,13 @@
 /**
- * Reader mode on the page: opens the reader frame, answers its request for the article with a fresh
- * clean, and closes it on request (the frame's Esc and close button, the shortcut, the toggle).
- * Everything the reader shows and does happens in the frame's own extension document.
+ * Reader mode on the page: opens the reader frame, answers its request for the page with a fresh snapshot
+ * (which the frame cleans in the engine's document), and closes it on request (the frame's Esc and close
+ * button, the shortcut, the toggle). Everything the reader shows and does happens in the frame's own
+ * extension document.
  */
-import type { CleanReply, ReaderAction, ReaderFrameRef, ReaderReply } from '../platform/messages.ts';
-import type { Settings } from '../platform/settings-schema.ts';
-import { cleanPage } from './clean-page.ts';
+import type { ReaderAction, ReaderFrameRef, ReaderReply, SnapshotReply } from '../platform/messages.ts';
+import { dom } from './page-dom.ts';
 import { ReaderFrame } from './reader-frame.ts';
+import { takeSnapshot } from './snapshot.ts';
 
 function newSession(): string {
   const bytes = new Uint8Array(16);
@@ -39,14 +40,19 @@ export class ReaderMode {
     this.doc.defaultView?.addEventListener('keydown', this.onPageKey, true);
   }
 
-  /** The frame asks for its article once its document has loaded. */
-  async content(session: string, settings: Settings): Promise<CleanReply | null> {
-    if (!this.isOpen || session !== this.session) return null;
+  /** Whether `session` names the frame that is open. */
+  isSession(session: string): boolean {
+    return this.isOpen && session === this.session;
+  }
+
+  /** The frame asks for the page once its document has loaded. */
+  async snapshot(session: string): Promise<SnapshotReply | null> {
+    if (!this.isSession(session)) return null;
     // The shortcut can come while the page is still arriving: read it once its document is complete.
-    if (this.doc.readyState === 'loading') {
-      await new Promise((done) => this.doc.addEventListener('DOMContentLoaded', done, { once: true }));
+    if (dom.readyState(this.doc) === 'loading') {
+      await new Promise((done) => EventTarget.prototype.addEventListener.call(this.doc, 'DOMContentLoaded', done, { once: true }));
     }
-    const reply = cleanPage(this.doc, settings);
+    const reply = await takeSnapshot(this.doc);
     this.frame.focus();
     return reply;
   }

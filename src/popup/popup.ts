@@ -4,10 +4,12 @@
  */
 import { markdownOf } from '../core/markdown-of.ts';
 import type { CleanResult } from '../core/types.ts';
+import { EngineFrame } from '../platform/engine-frame.ts';
 import { readerFrameRef } from '../platform/extension-url.ts';
 import { localise, t } from '../platform/i18n.ts';
 import { ANSWER_TIME_LIMIT_MS, askContent, type ArticleReply, type CleanReply, type ProblemReply } from '../platform/messages.ts';
 import { requiredElement } from '../platform/page-elements.ts';
+import { readPage } from '../platform/read-page.ts';
 import { loadSettings } from '../platform/settings.ts';
 import type { Settings } from '../platform/settings-schema.ts';
 import { injectContentScript, isRestrictedUrl, openOptionsPage, problemFromInjectionError, targetTab, type TabRef } from '../platform/tabs.ts';
@@ -33,6 +35,8 @@ interface PopupElements {
   copyText: HTMLButtonElement;
   openOptions: HTMLButtonElement;
   settings: Settings;
+  /** Where the clean runs: the engine's document, in a hidden frame of the popup. */
+  engine: EngineFrame;
 }
 
 export async function startPopup(doc: Document, search: string): Promise<void> {
@@ -46,6 +50,7 @@ export async function startPopup(doc: Document, search: string): Promise<void> {
     copyText: requiredElement(doc, 'copy-text'),
     openOptions: requiredElement(doc, 'open-options'),
     settings: await loadSettings(),
+    engine: new EngineFrame(doc),
   };
   ui.openOptions.addEventListener('click', () => void openOptionsPage().then(() => window.close()));
   applyAppearance(ui.root, ui.settings, false);
@@ -68,7 +73,7 @@ export async function startPopup(doc: Document, search: string): Promise<void> {
 async function readTab(ui: PopupElements, tab: TabRef, startedAt: number): Promise<void> {
   ui.status.textContent = t('reading');
   ui.content.setAttribute('aria-busy', 'true');
-  // The page's main thread runs the engine: a page it is slow on gets "took too long", not a silent wait.
+  // A page too slow to serialise or to clean gets "took too long", not a silent wait.
   const reply = await withTimeLimit(cleanTab(ui, tab), ANSWER_TIME_LIMIT_MS);
   ui.content.removeAttribute('aria-busy');
   ui.status.textContent = '';
@@ -94,7 +99,11 @@ async function cleanTab(ui: PopupElements, tab: TabRef): Promise<CleanReply> {
     return { ok: false, ...problemFromInjectionError(error) };
   }
   try {
-    return await askContent(tab.id, { type: 'clean', settings: ui.settings });
+    const source = {
+      snapshot: () => askContent(tab.id, { type: 'snapshot' }),
+      part: (id: string, index: number) => askContent(tab.id, { type: 'snapshot-part', id, index }),
+    };
+    return (await readPage(source, ui.engine, ui.settings)) ?? { ok: false, problem: 'failed', detail: 'the page gave no snapshot' };
   } catch (error) {
     return { ok: false, problem: 'failed', detail: error instanceof Error ? error.message : String(error) };
   }
