@@ -125,6 +125,7 @@ const STATIC_FILES = [
   ['src/reader/article.css', 'article.css'],
   ['src/reader-page/reader.html', 'reader.html'],
   ['src/engine-page/engine.html', 'engine.html'],
+  ['src/content/ask-snapshot.js', 'ask-snapshot.js'],
   ['src/reader/reader.css', 'reader.css'],
   ['icons', 'icons'],
   ['_locales', '_locales'],

@@ -40,6 +40,7 @@ export const dom = {
   nodeType: getter<number>(Node.prototype, 'nodeType'),
   firstChild: getter<ChildNode | null>(Node.prototype, 'firstChild'),
   nextSibling: getter<ChildNode | null>(Node.prototype, 'nextSibling'),
+  parentNode: getter<ParentNode | null>(Node.prototype, 'parentNode'),
   firstElementChild: getter<Element | null>(Element.prototype, 'firstElementChild'),
   textContent: getter<string | null>(Node.prototype, 'textContent'),
   data: getter<string>(CharacterData.prototype, 'data'),

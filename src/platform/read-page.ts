@@ -3,6 +3,7 @@
  * (src/content/snapshot.ts), then the clean in the engine's document (engine-frame.ts). The page's main thread
  * only serialises; everything else happens in the extension's process.
  */
+import { SNAPSHOT_MARK } from './read-marks.ts';
 import type { EngineFrame } from './engine-frame.ts';
 import type { CleanReply, SnapshotPartReply, SnapshotReply } from './messages.ts';
 import { keepsEverythingOn, type Settings } from './settings-schema.ts';
@@ -24,6 +25,7 @@ export async function readPage(source: SnapshotSource, engine: EngineFrame, sett
     if (!next?.ok) return next;
     parts.push(next.part);
   }
+  performance.mark(SNAPSHOT_MARK);
   const hostname = hostnameOf(snapshot.url);
   return engine.clean({
     snapshot: { url: snapshot.url, baseUrl: snapshot.baseUrl, contentType: snapshot.contentType, markup: parts.join('') },

@@ -7,12 +7,12 @@ import type { CleanResult } from '../core/types.ts';
 import { EngineFrame } from '../platform/engine-frame.ts';
 import { readerFrameRef } from '../platform/extension-url.ts';
 import { localise, t } from '../platform/i18n.ts';
-import { ANSWER_TIME_LIMIT_MS, askContent, type ArticleReply, type CleanReply, type ProblemReply } from '../platform/messages.ts';
+import { ANSWER_TIME_LIMIT_MS, askContent, type ArticleReply, type CleanReply, type ProblemReply, type SnapshotReply } from '../platform/messages.ts';
 import { requiredElement } from '../platform/page-elements.ts';
 import { readPage } from '../platform/read-page.ts';
 import { loadSettings } from '../platform/settings.ts';
 import type { Settings } from '../platform/settings-schema.ts';
-import { injectContentScript, isRestrictedUrl, openOptionsPage, problemFromInjectionError, targetTab, type TabRef } from '../platform/tabs.ts';
+import { isRestrictedUrl, openOptionsPage, problemFromInjectionError, snapshotTab, targetTab, type TabRef } from '../platform/tabs.ts';
 import { applyAppearance } from '../reader/appearance.ts';
 import { renderArticle, renderPageText, showRemovalInPlace } from '../reader/article-view.ts';
 import { articleAsText } from '../reader/format.ts';
@@ -22,6 +22,7 @@ import { renderRemovals } from '../reader/removals-view.ts';
 import { attachReadingMemory, copyNewButton } from '../reader/reading-memory.ts';
 import { withTimeLimit } from '../reader/time-limit.ts';
 import { copyToClipboard } from './clipboard.ts';
+import { ANSWER_MARK, READ_MARK } from '../platform/read-marks.ts';
 
 const LOADING_RETRY_MS = 400;
 const LOADING_GIVE_UP_MS = 20_000;
@@ -73,8 +74,10 @@ export async function startPopup(doc: Document, search: string): Promise<void> {
 async function readTab(ui: PopupElements, tab: TabRef, startedAt: number): Promise<void> {
   ui.status.textContent = t('reading');
   ui.content.setAttribute('aria-busy', 'true');
+  performance.mark(READ_MARK);
   // A page too slow to serialise or to clean gets "took too long", not a silent wait.
   const reply = await withTimeLimit(cleanTab(ui, tab), ANSWER_TIME_LIMIT_MS);
+  performance.mark(ANSWER_MARK);
   ui.content.removeAttribute('aria-busy');
   ui.status.textContent = '';
   if (reply.ok) {
@@ -87,20 +90,17 @@ async function readTab(ui: PopupElements, tab: TabRef, startedAt: number): Promi
   }
 }
 
-/** Tabs the content script was injected into by this popup: retries while loading need not inject again. */
-const injected = new Set<number>();
-
 async function cleanTab(ui: PopupElements, tab: TabRef): Promise<CleanReply> {
   if (tab.url && isRestrictedUrl(tab.url)) return { ok: false, problem: 'restricted' };
+  let first: SnapshotReply;
   try {
-    if (!injected.has(tab.id)) await injectContentScript(tab.id);
-    injected.add(tab.id);
+    first = await snapshotTab(tab.id);
   } catch (error) {
     return { ok: false, ...problemFromInjectionError(error) };
   }
   try {
     const source = {
-      snapshot: () => askContent(tab.id, { type: 'snapshot' }),
+      snapshot: async () => first,
       part: (id: string, index: number) => askContent(tab.id, { type: 'snapshot-part', id, index }),
     };
     return (await readPage(source, ui.engine, ui.settings)) ?? { ok: false, problem: 'failed', detail: 'the page gave no snapshot' };
