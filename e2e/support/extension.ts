@@ -30,7 +30,8 @@ export interface LoadedExtension {
   close: (options?: { keepProfile?: boolean }) => Promise<void>;
 }
 
-async function ensureBuilt(): Promise<void> {
+/** Builds dist/chrome-test when it is missing (npm test builds it first). */
+export async function ensureBuilt(): Promise<void> {
   if (existsSync(join(EXTENSION_DIR, 'manifest.json'))) return;
   const { build } = await import('../../scripts/build.mjs');
   await build(['chrome-test']);

@@ -18,11 +18,13 @@ type Snapshot = EngineRequest['snapshot'];
 
 export function cleanSnapshot(win: Window, request: EngineRequest): CleanReply {
   const { snapshot, keptEverything } = request;
-  // The popup renders the Markdown only if Copy Markdown is pressed (markdownOf): the reader waits less.
-  const options: CleanOptions = { url: snapshot.url, keep: keptEverything ? [...REMOVAL_CATEGORIES] : request.keep, markdown: false };
+  // The popup renders the Markdown only if Copy Markdown is pressed (markdownOf): the reader waits less. The
+  // document given is this window's, so that DOMPurify is this window's: a parsed document has no window.
+  const options: CleanOptions = { url: snapshot.url, keep: keptEverything ? [...REMOVAL_CATEGORIES] : request.keep, markdown: false, document: win.document };
   const fromPlainText = snapshot.contentType === 'text/plain';
   try {
     const result = fromPlainText
+      // The text's article is built in an inert document (DOMPurify then takes this window, the global one).
       ? cleanText(snapshot.markup, { ...options, document: win.document.implementation.createHTMLDocument('') })
       : cleanDocument(parsedPage(win, snapshot), { ...options, copy: 'in-place' });
     return { ok: true, result, fromPlainText, keptEverything, url: snapshot.url };
