@@ -14,7 +14,7 @@ import { flattenShadowRoots } from '../src/engine-page/shadow-roots.ts';
 import type { ArticleReply, EngineRequest, ProblemReply } from '../src/platform/messages.ts';
 
 const ENGINE_URL = 'chrome-extension://readonce/engine.html';
-const win = new JSDOM('<!doctype html><title>engine</title>', { url: ENGINE_URL, virtualConsole: new VirtualConsole() }).window as unknown as Window;
+const win = new JSDOM('<!doctype html><title>engine</title>', { url: ENGINE_URL, virtualConsole: new VirtualConsole() }).window as unknown as Window & typeof globalThis;
 const g = globalThis as { window?: unknown };
 // In the engine's document the global window is its own; cleanText takes DOMPurify's window from there.
 before(() => (g.window = win));
