@@ -22,6 +22,7 @@ import { startPageServer } from './support/server.ts';
 import { openPopupOn, openReaderFromPopup, settle } from './support/steps.ts';
 import { hazards } from '../test/hostile/inert.ts';
 import { XSS_VECTORS, articlePage, type Marker } from '../test/hostile/xss-vectors.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 /** Defines __xss before any vector: logs in the page, beacons to the server (so other realms are seen too). */
 const RECORDER = `<script>window.__xssLog = []; window.__xss = function (n) { window.__xssLog.push(n); try { navigator.sendBeacon('/xss/' + n); } catch (e) {} };</script>`;
@@ -84,7 +85,7 @@ async function quiet(): Promise<void> {
 }
 
 describe('hostile page: XSS vectors in the real browser', () => {
-  it(`none of ${XSS_VECTORS.length} vectors runs or loads anything from the popup or reader mode`, async () => {
+  it(`none of ${XSS_VECTORS.length} vectors runs or loads anything from the popup or reader mode`, TEST_LIMIT, async () => {
     const page = await openPage('/hostile.html');
     await quiet();
     const baseline = { hits: [...new Set(suite.server.hits)].length, xss: (await xssLog(page)).length };
@@ -148,7 +149,7 @@ describe('hostile page: XSS vectors in the real browser', () => {
 });
 
 describe('hostile page: the page cannot reach the reader or the extension', () => {
-  it('cannot get a handle on the reader or read its text: it sees one iframe of another origin', async () => {
+  it('cannot get a handle on the reader or read its text: it sees one iframe of another origin', TEST_LIMIT, async () => {
     const page = await openPage('/plain.html');
     const { closeAll } = await openReaderFromPopup(suite.ext, page);
     assert.deepEqual(await page.evaluate(readerFrameSeenByPage, READER_FRAME), UNREADABLE_FRAME);
@@ -157,7 +158,7 @@ describe('hostile page: the page cannot reach the reader or the extension', () =
     await closeAll();
   });
 
-  it('page CSS cannot restyle the reader', async () => {
+  it('page CSS cannot restyle the reader', TEST_LIMIT, async () => {
     const styles = async (path: string) => {
       const page = await openPage(path);
       const { reader, closeAll } = await openReaderFromPopup(suite.ext, page);
@@ -180,7 +181,7 @@ describe('hostile page: the page cannot reach the reader or the extension', () =
     assert.deepEqual(restyled, plain);
   });
 
-  it('cannot fake messages or input to the extension', async () => {
+  it('cannot fake messages or input to the extension', TEST_LIMIT, async () => {
     const page = await openPage('/plain.html');
     const { reader, closeAll } = await openReaderFromPopup(suite.ext, page);
     const attempts = await page.evaluate(async (id) => {
@@ -211,7 +212,7 @@ describe('hostile page: the page cannot reach the reader or the extension', () =
 
   // Found here: the old overlay's window keydown listener took any Escape (fixed in a6990dc); the content script's
   // fallback for Esc while the page has focus still counts only a real key press.
-  it('a synthetic Escape from the page does not close the reader', async () => {
+  it('a synthetic Escape from the page does not close the reader', TEST_LIMIT, async () => {
     const page = await openPage('/plain.html');
     const { reader, closeAll } = await openReaderFromPopup(suite.ext, page);
     await page.evaluate(() => {
@@ -228,16 +229,22 @@ describe('hostile page: the page cannot reach the reader or the extension', () =
 describe('hostile page: size and a page that changes under the popup', () => {
   // The issue's target: an answer within 10 s (the popup's own limit, ANSWER_TIME_LIMIT_MS, says "took too long"
   // then), and the page's main thread never frozen longer. Was a todo while the engine took over 60 s here.
-  it('a 20 MB page with 200k elements gives a result, "too large" or "took too long" within 10 s, and the page stays usable', async () => {
+  it('a 20 MB page with 200k elements gives a result, "too large" or "took too long" within 10 s, and the page stays usable', TEST_LIMIT, async () => {
     const rows: string[] = [];
     for (let i = 0; i < 100_000; i++) rows.push(`<div class="row"><span>Item ${i}: harbour ferry ticket, adult return, weekday off-peak, price unchanged since last season (${i % 1000} pence)</span></div>`);
     suite.server.pages.set('/big.html', articlePage([]).replace('</article>', `</article><section>${rows.join('\n')}</section>`));
     const page = await openPage('/big.html');
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
-    // A ticker in the page: the longest gap between its ticks is how long the page froze.
+    // A ticker in the page: the longest gap between its ticks is how long the page froze, the browser's own
+    // repaint as the popup opens included. The long tasks the page's main thread ran are ReadOnce's (that
+    // repaint is none: a popup that runs no script costs the page the same and leaves no long task).
     await page.evaluate(() => {
-      const w = window as unknown as { __gaps: number[] };
+      const w = window as unknown as { __gaps: number[]; __longTasks: number[] };
       w.__gaps = [];
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+      }).observe({ type: 'longtask' });
       let last = performance.now();
       setInterval(() => {
         const now = performance.now();
@@ -253,18 +260,22 @@ describe('hostile page: size and a page that changes under the popup', () => {
     const outcome = (await popup.article.count()) > 0 ? 'article' : `problem: ${(await popup.problem.innerText()).replace(/\s+/gu, ' ').slice(0, 120)}`;
     await settle(500);
     const longestFreeze = await page.evaluate(() => Math.round(Math.max(...(window as unknown as { __gaps: number[] }).__gaps)));
+    const longestTask = await page.evaluate(() => Math.round(Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks)));
     const responsive = await page.evaluate(() => 1 + 1);
-    console.log(`# big page: ${elements} elements; popup answered in ${ms} ms with ${outcome}; page's longest freeze ${longestFreeze} ms`);
+    console.log(`# big page: ${elements} elements; popup answered in ${ms} ms with ${outcome}; page's longest freeze ${longestFreeze} ms, longest task ${longestTask} ms`);
     assert.equal(responsive, 2);
     assert.ok(outcome === 'article' || /large|too long/iu.test(outcome), outcome);
     // The popup opens (page load, scripts) before its timer starts: 1.5 s for that.
     assert.ok(ms < 11_500, `answered in ${ms} ms`);
     assert.ok(longestFreeze < 10_000, `the page froze for ${longestFreeze} ms`);
+    // scripts/bench-click.ts measures it against 200 ms; here, with other work on the cores, a bound with room for
+    // that, still far below what the clean on the page's thread cost it (1,025 to 7,300 ms frozen, issue 18).
+    assert.ok(longestTask < 1000, `the page's longest task took ${longestTask} ms`);
     await popup.close();
     await page.close();
   });
 
-  it('a page that rewrites itself while the popup is open: a result or a message, never a blank', async () => {
+  it('a page that rewrites itself while the popup is open: a result or a message, never a blank', TEST_LIMIT, async () => {
     suite.server.pages.set(
       '/churn.html',
       PLAIN.replace(
@@ -287,7 +298,7 @@ describe('hostile page: size and a page that changes under the popup', () => {
 });
 
 describe('hostile storage: corrupted settings', () => {
-  it('garbage of every type in storage.sync falls back per key, keeps the valid ones, and the reader still opens', async () => {
+  it('garbage of every type in storage.sync falls back per key, keeps the valid ones, and the reader still opens', TEST_LIMIT, async () => {
     await suite.ext.worker.evaluate(() =>
       chrome.storage.sync.set({
         theme: { toString: 'dark' },

@@ -14,7 +14,7 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright';
 import { CHROMIUM_PATH } from '../scripts/chromium-extension.mjs';
 import type { PageSnapshot } from '../src/platform/messages.ts';
 import { EXTENSION_DIR, ensureBuilt } from './support/extension.ts';
-import { step } from './support/steps.ts';
+import { step, TEST_LIMIT } from './support/step.ts';
 
 /** Mirrors SNAPSHOT_PART_CHARS (src/content/snapshot.ts); asserted below against what the parts show. */
 const PART_CHARS = 1024 * 1024;
@@ -105,7 +105,7 @@ function rows(count: number): string {
 const ARTICLE = '<article><h1>Harbour budget</h1><p>The council approved the harbour budget late on Tuesday.</p></article>';
 
 describe('the snapshot of a page', { timeout: 120_000 }, () => {
-  it('is the page as its scripts left it, in one part, and the page is left as it was', async () => {
+  it('is the page as its scripts left it, in one part, and the page is left as it was', TEST_LIMIT, async () => {
     const { page, snapshot } = await pageWith(
       `<!DOCTYPE html><html lang="en"><head><title>T</title></head><body>${ARTICLE}<script>document.querySelector('p').append(' Added by the page.');</script></body></html>`,
     );
@@ -119,7 +119,7 @@ describe('the snapshot of a page', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('holds open shadow roots as declarative templates, nested ones too; not closed ones', async () => {
+  it('holds open shadow roots as declarative templates, nested ones too; not closed ones', TEST_LIMIT, async () => {
     const { page, snapshot } = await pageWith(
       `<!DOCTYPE html><html><head><title>T</title></head><body>${ARTICLE}<story-card><b slot="by">Jane</b>Light text</story-card><sealed-card></sealed-card>
       <script>
@@ -137,7 +137,7 @@ describe('the snapshot of a page', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('writes a <noscript> in the body as text, one in the head empty', async () => {
+  it('writes a <noscript> in the body as text, one in the head empty', TEST_LIMIT, async () => {
     const { page, snapshot } = await pageWith(
       `<!DOCTYPE html><html><head><title>T</title><noscript><link rel="stylesheet" href="/no-js.css"></noscript></head><body>${ARTICLE}<noscript><p title="</noscript><img src=x onerror=alert(1)>">Noscript text</p></noscript><p>After</p></body></html>`,
     );
@@ -157,7 +157,7 @@ describe('the snapshot of a page', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('writes a page of 200,000 elements a subtree at a time, in parts, as the browser serialises it', async () => {
+  it('writes a page of 200,000 elements a subtree at a time, in parts, as the browser serialises it', TEST_LIMIT, async () => {
     const { page, snapshot } = await pageWith(
       `<!DOCTYPE html><html><head><title>Big</title></head><body>${ARTICLE}<div><div><section>${rows(100_000)}</section></div></div><wide-card></wide-card>
       <script>document.querySelector('wide-card').attachShadow({ mode: 'open' }).innerHTML = '<p>Card text</p>';</script></body></html>`,
@@ -170,13 +170,13 @@ describe('the snapshot of a page', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('is refused, before anything is serialised, beyond 400,000 elements', async () => {
+  it('is refused, before anything is serialised, beyond 400,000 elements', TEST_LIMIT, async () => {
     const { page, snapshot } = await pageWith(`<!DOCTYPE html><title>Huge</title>${ARTICLE}<section>${'<i></i>'.repeat(400_001)}</section>`);
     await assert.rejects(snapshot(), /too-large/u);
     await page.close();
   });
 
-  it('reads a page whose forms and images are named after the DOM members it uses', async () => {
+  it('reads a page whose forms and images are named after the DOM members it uses', TEST_LIMIT, async () => {
     const { page, snapshot } = await pageWith(
       `<!DOCTYPE html><html><head><title>T</title></head><body><form name="getElementsByTagName"><input name="firstChild"><input name="nextSibling"></form><img name="documentElement" alt=""><img name="readyState" alt="">${ARTICLE}</body></html>`,
     );

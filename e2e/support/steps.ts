@@ -7,26 +7,10 @@ import { ReaderPage } from '../pages/reader-page.ts';
 import type { Page } from 'playwright';
 import { clickToolbarButton, tabIdOf, type LoadedExtension } from './extension.ts';
 
+export { step } from './step.ts';
+
 /** Waits `ms`: for what the page or the reader does on its own clock (a fade-in, a handler, a lazy load). */
 export const settle = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
-
-/**
- * `act`, or an error naming the step once it has run `ms` without finishing. A browser that stops answering
- * (its main thread busy, a frame gone) leaves a Playwright or CDP call waiting with no limit of its own:
- * e2e/load-images.test.ts once waited 11 minutes in reader.pressEscape(). The step is not cancelled; the test
- * fails at once and says where, and the suite's after hooks close the browser.
- */
-export async function step<T>(name: string, ms: number, act: () => Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new Error(`step "${name}" did not finish within ${ms / 1000} s`)), ms);
-  });
-  try {
-    return await Promise.race([act(), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** A real toolbar click on `page` (which grants activeTab), then the popup for that tab. */
 export async function openPopupOn(ext: LoadedExtension, page: Page): Promise<PopupPage> {
