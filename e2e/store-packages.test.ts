@@ -19,6 +19,8 @@ interface Manifest {
   browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: unknown } };
   host_permissions?: string[];
   web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
+  sandbox?: { pages: string[] };
+  content_security_policy?: { extension_pages: string; sandbox?: string };
 }
 
 async function filesIn(dir: string): Promise<string[]> {
@@ -82,9 +84,16 @@ describe('npm run package', { timeout: 120_000 }, () => {
     // Only the firefox-test build (never packaged) may read 127.0.0.1 without a click.
     assert.equal(chrome.host_permissions, undefined);
     assert.equal(firefox.host_permissions, undefined);
-    // Pages may frame reader.html (reader mode) and nothing else; Chromium gives it a per-session address.
-    assert.deepEqual(chrome.web_accessible_resources, [{ resources: ['reader.html'], matches: ['<all_urls>'], use_dynamic_url: true }]);
-    assert.deepEqual(firefox.web_accessible_resources, [{ resources: ['reader.html'], matches: ['<all_urls>'] }]);
+    // Pages may frame reader.html (reader mode) and the engine's document it frames (Chromium loads no extension
+    // page in a frame inside a web page unless it is web-accessible), nothing else; Chromium gives them a
+    // per-session address.
+    assert.deepEqual(chrome.web_accessible_resources, [{ resources: ['reader.html', 'engine.html'], matches: ['<all_urls>'], use_dynamic_url: true }]);
+    assert.deepEqual(firefox.web_accessible_resources, [{ resources: ['reader.html', 'engine.html'], matches: ['<all_urls>'] }]);
+    // Chromium: the engine's document is sandboxed (no extension API, nothing loads); Firefox has no sandboxed pages.
+    assert.deepEqual(chrome.sandbox, { pages: ['engine.html'] });
+    assert.match(chrome.content_security_policy?.sandbox ?? '', /^sandbox allow-scripts; default-src 'none'; /u);
+    assert.equal(firefox.sandbox, undefined);
+    assert.equal(firefox.content_security_policy?.sandbox, undefined);
   });
 
   it('the store builds carry no test hook: the command handlers are not on the background\'s global', TEST_LIMIT, async () => {

@@ -8,7 +8,9 @@
  * document.cloneNode(true)).parse()`, timed in the same page in the same run (median of --runs):
  * - page-thread time of a click: all the page's main thread spent from the click until the popup had its
  *   answer (CDP Performance.getMetrics TaskDuration, the renderer's main thread: the content script's
- *   injection, the snapshot, handing over its parts), median of --runs clicks;
+ *   injection, the snapshot, handing over its parts, and the browser's own repaint of the page as the popup
+ *   takes the focus, which a popup that runs no script costs too), median of --runs clicks; beside it the part
+ *   spent running script (ScriptDuration: ReadOnce's, the page's own scripts being off);
  * - click to article: from the popup's request to the page until it has the article to show (its
  *   performance marks, src/platform/read-marks.ts), median of the same clicks.
  * Then the 200,000-element page of e2e/hostile.test.ts: the longest task of the page's main thread from the
@@ -57,6 +59,8 @@ function timeBaseline(runs: number): number {
 export interface ClickTiming {
   /** ms of the page's main thread, from the click until the popup's answer. */
   pageMs: number;
+  /** ms of that running script. */
+  scriptMs: number;
   /** ms from the popup's request to its answer. */
   readMs: number;
   /** ms of that until the snapshot was in the popup's hands. */
@@ -158,10 +162,11 @@ class Browser {
   }
 }
 
-/** The page's main-thread time so far, in ms (CDP Performance.getMetrics TaskDuration). */
-async function taskMs(cdp: CDPSession): Promise<number> {
+/** The page's main-thread time so far, all of it and running script, in ms (CDP Performance.getMetrics). */
+async function mainThreadMs(cdp: CDPSession): Promise<{ task: number; script: number }> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  const ms = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { task: ms('TaskDuration'), script: ms('ScriptDuration') };
 }
 
 const settle = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -169,10 +174,10 @@ const settle = (ms: number) => new Promise((done) => setTimeout(done, ms));
 /** A click on `page`, with the page's main-thread time it cost. */
 async function timedClick(browser: Browser, page: Page, cdp: CDPSession, limitMs = 15_000): Promise<ClickTiming> {
   await settle(250);
-  const before = await taskMs(cdp);
+  const before = await mainThreadMs(cdp);
   const { answer, clickMs } = await browser.click(page, limitMs);
-  const pageMs = (await taskMs(cdp)) - before;
-  return { pageMs, readMs: answer.answer - answer.read, snapshotMs: answer.snapshot - answer.read, clickMs, outcome: answer.outcome };
+  const after = await mainThreadMs(cdp);
+  return { pageMs: after.task - before.task, scriptMs: after.script - before.script, readMs: answer.answer - answer.read, snapshotMs: answer.snapshot - answer.read, clickMs, outcome: answer.outcome };
 }
 
 /** The page of e2e/hostile.test.ts: an article, then 100,000 rows of two elements each. */
@@ -223,11 +228,12 @@ if (import.meta.filename === process.argv[1]) {
       const dir = corpusDir(positionals[0]);
       const pages = [...readCorpus(dir)].filter((p) => only.length === 0 || only.some((id) => p.id.startsWith(id)));
       const pageRatios: number[] = [];
+      const scriptRatios: number[] = [];
       const readRatios: number[] = [];
       const outcomes = new Map<string, number>();
       console.log(`Toolbar clicks in Chromium on ${dir} (${pages.length} pages; per page the median of ${runs} clicks and of ${runs} baseline runs)\n`);
-      console.log('| page | clone + parse ms | page thread ms | ratio | click to article ms | of it, to the snapshot | ratio | answer |');
-      console.log('|---|---|---|---|---|---|---|---|');
+      console.log('| page | clone + parse ms | page thread ms | of it, script | ratio | click to article ms | of it, to the snapshot | ratio | answer |');
+      console.log('|---|---|---|---|---|---|---|---|---|');
       for (const { id, url, html } of pages) {
         const { page, cdp } = await open(url, html);
         try {
@@ -237,22 +243,24 @@ if (import.meta.filename === process.argv[1]) {
           const clicks: ClickTiming[] = [];
           for (let i = 0; i < runs; i++) clicks.push(await timedClick(browser, page, cdp));
           const pageMs = median(clicks.map((c) => c.pageMs));
+          const scriptMs = median(clicks.map((c) => c.scriptMs));
           const readMs = median(clicks.map((c) => c.readMs));
           const snapshotMs = median(clicks.map((c) => c.snapshotMs));
           const outcome = clicks[0]!.outcome;
           outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
           pageRatios.push(pageMs / base);
+          scriptRatios.push(scriptMs / base);
           readRatios.push(readMs / base);
-          console.log(`| ${id.slice(0, 10)} | ${base.toFixed(1)} | ${pageMs.toFixed(1)} | ${(pageMs / base).toFixed(2)} | ${readMs.toFixed(0)} | ${snapshotMs.toFixed(0)} | ${(readMs / base).toFixed(2)} | ${outcome} |`);
+          console.log(`| ${id.slice(0, 10)} | ${base.toFixed(1)} | ${pageMs.toFixed(1)} | ${scriptMs.toFixed(1)} | ${(pageMs / base).toFixed(2)} | ${readMs.toFixed(0)} | ${snapshotMs.toFixed(0)} | ${(readMs / base).toFixed(2)} | ${outcome} |`);
         } finally {
           await page.close();
         }
       }
       console.log(`\nPer-page ratio to clone + Readability.parse in the same page (${pageRatios.length} pages; answers: ${[...outcomes].map(([k, n]) => `${k} ${n}`).join(', ')}):\n`);
-      console.log('| per-page ratio | page-thread time of a click | click to article |');
-      console.log('|---|---|---|');
-      console.log(`| median | ${median(pageRatios).toFixed(3)} | ${median(readRatios).toFixed(3)} |`);
-      console.log(`| p90 | ${quantile(pageRatios, 0.9).toFixed(3)} | ${quantile(readRatios, 0.9).toFixed(3)} |`);
+      console.log('| per-page ratio | page-thread time of a click | of it, script | click to article |');
+      console.log('|---|---|---|---|');
+      console.log(`| median | ${median(pageRatios).toFixed(3)} | ${median(scriptRatios).toFixed(3)} | ${median(readRatios).toFixed(3)} |`);
+      console.log(`| p90 | ${quantile(pageRatios, 0.9).toFixed(3)} | ${quantile(scriptRatios, 0.9).toFixed(3)} | ${quantile(readRatios, 0.9).toFixed(3)} |`);
       console.log('');
     }
     if (!values['skip-big']) {

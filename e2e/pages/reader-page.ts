@@ -122,8 +122,20 @@ export class ReaderPage {
     });
   }
 
+  /**
+   * Esc, as a reader presses it. The reader closes on the key's release, and Chromium may then never acknowledge
+   * the release to Playwright, whose frame is gone by then (a suite once waited 11 minutes here): the press counts
+   * as done once it returned or the reader's frame left the page, whichever comes first.
+   */
   async pressEscape(): Promise<void> {
-    await step('press Escape over the reader', 10_000, () => this.page.keyboard.press('Escape'));
+    await step('press Escape over the reader', 10_000, () => {
+      const pressed = this.page.keyboard.press('Escape');
+      const closed = this.page.waitForSelector(READER_FRAME, { state: 'detached', timeout: 10_000 });
+      // The loser of the race settles later, unheard.
+      pressed.catch(() => undefined);
+      closed.catch(() => undefined);
+      return Promise.race([pressed, closed.then(() => undefined)]);
+    });
   }
 
   async screenshot(name: string): Promise<void> {

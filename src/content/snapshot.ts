@@ -172,7 +172,7 @@ function shadowTemplate(root: ShadowRoot): string {
  */
 function withNoscriptAsText(markup: string, noscripts: ArrayLike<Element>, head: Element | null): string {
   if (noscripts.length === 0) return markup;
-  const inert = dom.createHtmlDocument(dom.implementation(document), '');
+  inert ??= dom.createHtmlDocument(dom.implementation(document), '');
   const pieces: string[] = [];
   let from = 0;
   for (let i = 0; i < noscripts.length; i++) {
@@ -187,6 +187,9 @@ function withNoscriptAsText(markup: string, noscripts: ArrayLike<Element>, head:
   pieces.push(markup.slice(from));
   return pieces.join('');
 }
+
+/** Where a <noscript> is copied to be written without scripts: made once, the content script stays on the page. */
+let inert: Document | undefined;
 
 /** What a piecewise serialisation needs to know of the page, found in one pass over its elements. */
 interface Survey {

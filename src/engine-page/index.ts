@@ -8,7 +8,7 @@
  * console's CSP reports). Firefox checks none at parse time, and has no sandboxed pages: there it is a plain
  * extension page.
  */
-import type { EngineReply, EngineRequest } from '../platform/messages.ts';
+import type { EngineReady, EngineReply, EngineRequest } from '../platform/messages.ts';
 import { cleanSnapshot } from './clean-snapshot.ts';
 
 const token = location.hash.slice(1);
@@ -24,12 +24,23 @@ function isRequest(value: unknown): value is EngineRequest {
   );
 }
 
+const ready: EngineReady = { type: 'ready', token };
+
 addEventListener('message', (event: MessageEvent<unknown>) => {
   // Only the extension page that opened this one asks. engine.html is web-accessible (Chromium loads no other
   // extension page in a frame inside a web page, as the reader frame is), so a page could open it too, and the
   // page around the reader could post here: neither is the extension's origin.
-  if (event.source !== parent || event.origin !== location.origin || !isRequest(event.data)) return;
+  if (event.source !== parent || event.origin !== location.origin) return;
+  if ((event.data as { type?: unknown } | null)?.type === 'hello') {
+    parent.postMessage(ready, '*');
+    return;
+  }
+  if (!isRequest(event.data)) return;
   const request = event.data;
   const reply: EngineReply = { type: 'cleaned', id: request.id, token, reply: cleanSnapshot(window, request) };
   parent.postMessage(reply, '*');
 });
+
+// The parent may not hear this (the popup's frame is in its HTML and can load before the popup's script
+// listens): it says hello then, and hears it again.
+parent.postMessage(ready, '*');

@@ -200,7 +200,11 @@ export interface EngineRequest {
   keep: RemovalCategory[];
   keptEverything: boolean;
 }
-export type ToEngine = EngineRequest;
+/** Asks the engine's document whether it is listening (it may have loaded before its host could hear it say so). */
+export interface EngineHello {
+  type: 'hello';
+}
+export type ToEngine = EngineRequest | EngineHello;
 
 /** The engine's answer to request `id`, signed with the token its document was opened with. */
 export interface EngineReply {
@@ -209,3 +213,10 @@ export interface EngineReply {
   token: string;
   reply: CleanReply;
 }
+
+/** The engine's document is listening: said once it has loaded, and again to each hello. */
+export interface EngineReady {
+  type: 'ready';
+  token: string;
+}
+export type FromEngine = EngineReply | EngineReady;

@@ -51,7 +51,7 @@ export async function startPopup(doc: Document, search: string): Promise<void> {
     copyText: requiredElement(doc, 'copy-text'),
     openOptions: requiredElement(doc, 'open-options'),
     settings: await loadSettings(),
-    engine: new EngineFrame(doc),
+    engine: EngineFrame.inFrame(requiredElement(doc, 'engine')),
   };
   ui.openOptions.addEventListener('click', () => void openOptionsPage().then(() => window.close()));
   applyAppearance(ui.root, ui.settings, false);

@@ -26,7 +26,7 @@ export async function startReaderPage(doc: Document, session: string): Promise<v
   const root = requiredElement(doc, 'root');
   const page = requiredElement(doc, 'page');
   // Opened first, so that the engine's document loads while the page is read.
-  const engine = new EngineFrame(doc);
+  const engine = EngineFrame.open(doc);
   let settings = await loadSettings();
   applyAppearance(root, settings);
   if (!settings.loadImages) forbidRemoteLoads(doc);
