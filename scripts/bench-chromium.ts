@@ -18,7 +18,7 @@ import { type CDPSession, chromium, type Page } from 'playwright';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** What the content script asks of the engine (src/content/clean-page.ts): the Markdown is rendered on demand. */
+/** What the popup and the reader ask of the engine (src/engine-page/clean-snapshot.ts): the Markdown is rendered on demand. */
 export const CONTENT_SCRIPT_OPTIONS = { markdown: false };
 
 /** Median in ms of each measure on one page. */

@@ -3,7 +3,7 @@
  * the built extension (dist/chrome-test) in headless /usr/bin/chromium, real toolbar clicks (CDP
  * Extensions.triggerAction opens the real popup and grants activeTab), on each corpus page at its own address
  * (its scripts kept off by a CSP, every other request refused, as scripts/bench-chromium.ts serves them).
- *   node --import tsx scripts/bench-click.ts [DIR] [--runs N] [--pages id,…] [--skip-corpus] [--skip-big]
+ *   node --import tsx scripts/bench-click.ts [DIR] [--runs N] [--pages id,…] [--skip-corpus] [--skip-big] [--floor]
  * Per page, against what every reader mode runs on the page's main thread, `new Readability(
  * document.cloneNode(true)).parse()`, timed in the same page in the same run (median of --runs):
  * - page-thread time of a click: all the page's main thread spent from the click until the popup had its
@@ -15,8 +15,11 @@
  *   performance marks, src/platform/read-marks.ts), median of the same clicks.
  * Then the 200,000-element page of e2e/hostile.test.ts: the longest task of the page's main thread from the
  * click until the popup answered (PerformanceObserver 'longtask'), and how long that answer took.
+ * --floor also clicks each page with a copy of the build whose popup is an empty page, in a browser of its own
+ * afterwards: what opening any action popup costs the page's main thread (the browser repaints the page as the
+ * popup takes the focus), against the same baseline.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -132,6 +135,10 @@ class Browser {
     throw new Error('the toolbar click opened no popup within 10 s');
   }
 
+  async closeTarget(targetId: string): Promise<void> {
+    await this.cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
+  }
+
   /** Evaluates `expression` in the target (by value). */
   async evaluate(sessionId: string, expression: string): Promise<unknown> {
     const id = ++this.lastId;
@@ -180,6 +187,18 @@ async function timedClick(browser: Browser, page: Page, cdp: CDPSession, limitMs
   return { pageMs: after.task - before.task, scriptMs: after.script - before.script, readMs: answer.answer - answer.read, snapshotMs: answer.snapshot - answer.read, clickMs, outcome: answer.outcome };
 }
 
+/** A click on `page` with a popup that runs nothing: the page-thread ms it cost, 600 ms after the popup opened. */
+async function floorClick(browser: Browser, page: Page, cdp: CDPSession): Promise<number> {
+  await settle(250);
+  const before = await mainThreadMs(cdp);
+  await clickToolbarButton(browser.context, browser.extensionId, page.url());
+  const targetId = await browser.popupTarget();
+  await settle(600);
+  const after = await mainThreadMs(cdp);
+  await browser.closeTarget(targetId);
+  return after.task - before.task;
+}
+
 /** The page of e2e/hostile.test.ts: an article, then 100,000 rows of two elements each. */
 function bigPage(): string {
   const rows: string[] = [];
@@ -201,19 +220,22 @@ function watchLongTasks(): number {
 if (import.meta.filename === process.argv[1]) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { runs: { type: 'string', default: '3' }, pages: { type: 'string' }, 'skip-corpus': { type: 'boolean' }, 'skip-big': { type: 'boolean' } },
+    options: { runs: { type: 'string', default: '3' }, pages: { type: 'string' }, 'skip-corpus': { type: 'boolean' }, 'skip-big': { type: 'boolean' }, floor: { type: 'boolean' } },
   });
   const runs = Math.max(1, Number(values.runs));
   const only = values.pages?.split(',').filter(Boolean) ?? [];
   const built = await buildExtension(['chrome-test']);
   const profile = await mkdtemp(path.join(tmpdir(), 'readonce-bench-click-'));
-  const browser = await Browser.start(built['chrome-test']!, profile);
+  const profiles = [profile];
+  let browser = await Browser.start(built['chrome-test']!, profile);
   let current = { url: '', html: '' };
-  await browser.context.route('**/*', (route) =>
-    route.request().url() === current.url && route.request().isNavigationRequest()
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': "script-src 'none'" }, body: current.html })
-      : route.abort(),
-  );
+  const serve = (context: BrowserContext) =>
+    context.route('**/*', (route) =>
+      route.request().url() === current.url && route.request().isNavigationRequest()
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': "script-src 'none'" }, body: current.html })
+        : route.abort(),
+    );
+  await serve(browser.context);
   const open = async (url: string, html: string): Promise<{ page: Page; cdp: CDPSession }> => {
     current = { url: new URL(url).href, html };
     const page = await browser.context.newPage();
@@ -222,6 +244,7 @@ if (import.meta.filename === process.argv[1]) {
     await cdp.send('Performance.enable');
     return { page, cdp };
   };
+  const baselines = new Map<string, number>();
   try {
     if (!values['skip-corpus']) {
       const baseline = await readabilityBundle();
@@ -240,6 +263,7 @@ if (import.meta.filename === process.argv[1]) {
           await page.evaluate(baseline);
           await page.evaluate('globalThis.__name ??= (f) => f');
           const base = await page.evaluate(timeBaseline, runs);
+          baselines.set(id, base);
           const clicks: ClickTiming[] = [];
           for (let i = 0; i < runs; i++) clicks.push(await timedClick(browser, page, cdp));
           const pageMs = median(clicks.map((c) => c.pageMs));
@@ -263,6 +287,35 @@ if (import.meta.filename === process.argv[1]) {
       console.log(`| p90 | ${quantile(pageRatios, 0.9).toFixed(3)} | ${quantile(scriptRatios, 0.9).toFixed(3)} | ${quantile(readRatios, 0.9).toFixed(3)} |`);
       console.log('');
     }
+    if (values.floor && baselines.size > 0) {
+      // The same build with a popup that is an empty page, in a browser of its own.
+      const noop = await mkdtemp(path.join(tmpdir(), 'readonce-bench-noop-'));
+      await cp(built['chrome-test']!, noop, { recursive: true });
+      await writeFile(path.join(noop, 'popup.html'), '<!doctype html><meta charset="utf-8"><title>empty</title>');
+      await browser.context.close();
+      const noopProfile = await mkdtemp(path.join(tmpdir(), 'readonce-bench-click-'));
+      profiles.push(noopProfile);
+      browser = await Browser.start(noop, noopProfile);
+      await serve(browser.context);
+      const floorRatios: number[] = [];
+      const floorMs: number[] = [];
+      for (const { id, url, html } of readCorpus(corpusDir(positionals[0]))) {
+        const base = baselines.get(id);
+        if (base === undefined) continue;
+        const { page, cdp } = await open(url, html);
+        try {
+          const clicks: number[] = [];
+          for (let i = 0; i < runs; i++) clicks.push(await floorClick(browser, page, cdp));
+          floorMs.push(median(clicks));
+          floorRatios.push(median(clicks) / base);
+        } finally {
+          await page.close();
+        }
+      }
+      await rm(noop, { recursive: true, force: true });
+      console.log(`A click whose popup runs nothing costs the page's main thread, per page: median ${median(floorMs).toFixed(1)} ms, ` +
+        `${median(floorRatios).toFixed(3)} of clone + parse (p90 ${quantile(floorRatios, 0.9).toFixed(3)}; ${floorRatios.length} pages)\n`);
+    }
     if (!values['skip-big']) {
       const { page, cdp } = await open('https://bench.readonce.test/every-price.html', bigPage());
       try {
@@ -281,6 +334,6 @@ if (import.meta.filename === process.argv[1]) {
     }
   } finally {
     await browser.context.close();
-    await rm(profile, { recursive: true, force: true });
+    for (const dir of profiles) await rm(dir, { recursive: true, force: true });
   }
 }
