@@ -29,19 +29,19 @@ export interface ChromiumTiming {
 }
 
 /** The engine and Readability as one IIFE that sets globalThis.__readOnceBench. */
-export async function engineBundle(): Promise<string> {
-  const root = path.resolve(import.meta.dirname, '..');
+export function engineBundle(): Promise<string> {
+  return pageBundle(`
+    import { Readability } from '@mozilla/readability';
+    import { cleanDocument } from './src/core/index.ts';
+    import { workingCopy } from './src/core/prune.ts';
+    import { sanitizeInPlace } from './src/core/sanitize.ts';
+    globalThis.__readOnceBench = { Readability, cleanDocument, workingCopy, sanitizeInPlace };`);
+}
+
+/** `contents`, a module whose imports are relative to the repository, bundled by esbuild as one IIFE for a page. */
+export async function pageBundle(contents: string): Promise<string> {
   const out = await build({
-    stdin: {
-      contents: `
-        import { Readability } from '@mozilla/readability';
-        import { cleanDocument } from './src/core/index.ts';
-        import { workingCopy } from './src/core/prune.ts';
-        import { sanitizeInPlace } from './src/core/sanitize.ts';
-        globalThis.__readOnceBench = { Readability, cleanDocument, workingCopy, sanitizeInPlace };`,
-      resolveDir: root,
-      loader: 'ts',
-    },
+    stdin: { contents, resolveDir: path.resolve(import.meta.dirname, '..'), loader: 'ts' },
     bundle: true,
     format: 'iife',
     platform: 'browser',

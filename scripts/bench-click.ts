@@ -23,28 +23,16 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import type { BrowserContext, CDPSession, Page } from 'playwright';
+import { pageBundle } from './bench-chromium.ts';
 import { build as buildExtension } from './build.mjs';
 import { clickToolbarButton, launchChromiumWithExtension } from './chromium-extension.mjs';
 import { corpusDir, readCorpus } from './lib/corpus.ts';
 import { median, quantile } from './lib/stats.ts';
 import { ANSWER_MARK, READ_MARK, SNAPSHOT_MARK } from '../src/platform/read-marks.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-
 /** Readability alone, as one IIFE that sets globalThis.__readability in the page's main world. */
-async function readabilityBundle(): Promise<string> {
-  const out = await build({
-    stdin: { contents: `import { Readability } from '@mozilla/readability'; globalThis.__readability = Readability;`, resolveDir: ROOT, loader: 'js' },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-  });
-  return out.outputFiles[0]!.text;
-}
+const readabilityBundle = () => pageBundle(`import { Readability } from '@mozilla/readability'; globalThis.__readability = Readability;`);
 
 /** The baseline, `runs` times in the page after one untimed run; the median in ms. */
 function timeBaseline(runs: number): number {

@@ -10,13 +10,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
-import { corpusTab } from './bench-chromium.ts';
+import { corpusTab, pageBundle } from './bench-chromium.ts';
 import { build as buildExtension } from './build.mjs';
 import { corpusDir, readCorpus } from './lib/corpus.ts';
 import { peerDir, readPeerPages } from './lib/peer.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
 
 interface Reading {
   ok: boolean;
@@ -28,10 +25,8 @@ interface Reading {
 }
 
 /** Both cleans, as one IIFE that sets globalThis.__parity in the page's main world. */
-async function bundle(): Promise<string> {
-  const out = await build({
-    stdin: {
-      contents: `
+function bundle(): Promise<string> {
+  return pageBundle(`
         import { cleanDocument } from './src/core/index.ts';
         import { cleanSnapshot } from './src/engine-page/clean-snapshot.ts';
         const reading = (run) => {
@@ -48,19 +43,7 @@ async function bundle(): Promise<string> {
           live: () => reading(() => cleanDocument(document, { markdown: false })),
           snapshot: (markup) => reading(() => cleanSnapshot(window, { type: 'clean', id: 1, keep: [], keptEverything: false,
             snapshot: { url: location.href, baseUrl: document.baseURI, contentType: document.contentType, markup } })),
-        };`,
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    loader: { '.json': 'json' },
-    define: { __READONCE_BROWSER__: '"chrome"' },
-  });
-  return out.outputFiles[0]!.text;
+        };`);
 }
 
 /** What is in one list and not in the other, each side at most `limit` items. */
