@@ -275,6 +275,22 @@ describe('hostile page: size and a page that changes under the popup', () => {
     await page.close();
   });
 
+  // A page larger than one part of the snapshot (1M code units): the popup fetches the other parts itself, the
+  // reader frame through the background's relay. Server-rendered apps inline their data like this.
+  it('a page in several snapshot parts (2.5 MB of inline data) reads in the popup and in reader mode', TEST_LIMIT, async () => {
+    const data = JSON.stringify({ items: Array.from({ length: 25_000 }, (_, i) => ({ id: i, title: `Ferry ticket ${i}`, text: 'harbour '.repeat(8) })) });
+    suite.server.pages.set('/parts.html', PLAIN.replace('</body>', `<script type="application/json" id="__DATA__">${data}</script></body>`));
+    const page = await openPage('/parts.html');
+    const popup = await openPopupOn(suite.ext, page);
+    await popup.waitForArticle();
+    assert.match(await popup.article.innerText(), /quarterly reports/u);
+    await popup.openReaderMode(); // the popup closes itself then
+    const reader = await ReaderPage.opened(page);
+    assert.match(await reader.text('.ro-body'), /quarterly reports/u);
+    await popup.close();
+    await page.close();
+  });
+
   it('a page that rewrites itself while the popup is open: a result or a message, never a blank', TEST_LIMIT, async () => {
     suite.server.pages.set(
       '/churn.html',
