@@ -1,13 +1,15 @@
 /**
  * Reader mode's document: an extension page (reader.html) in a frame over the article. It asks the
- * content script that opened it for the article, through the extension's messaging (never the page's
- * DOM), shows it with its toolbar, saves typography changes, and asks to be closed on Esc or the close
- * button. Being another origin, nothing here is reachable from the page: not the DOM, styles, keys,
- * selection or clipboard events.
+ * content script that opened it for the page's snapshot, through the extension's messaging (never the page's
+ * DOM), has the engine's document clean it in a frame of its own (src/platform/read-page.ts), shows the article
+ * with its toolbar, saves typography changes, and asks to be closed on Esc or the close button. Being another
+ * origin, nothing here is reachable from the page: not the DOM, styles, keys, selection or clipboard events.
  */
+import { EngineFrame } from '../platform/engine-frame.ts';
 import { localise, t, uiLanguage } from '../platform/i18n.ts';
 import { ANSWER_TIME_LIMIT_MS, askReaderHost, type ArticleReply, type CleanReply, type ProblemReply } from '../platform/messages.ts';
 import { requiredElement } from '../platform/page-elements.ts';
+import { readPage, type SnapshotSource } from '../platform/read-page.ts';
 import { loadSettings, saveSettings, watchSettings } from '../platform/settings.ts';
 import type { Settings } from '../platform/settings-schema.ts';
 import { applyAppearance } from '../reader/appearance.ts';
@@ -27,6 +29,8 @@ export async function startReaderPage(doc: Document, session: string): Promise<v
   localise(doc);
   const root = requiredElement(doc, 'root');
   const page = requiredElement(doc, 'page');
+  // Opened first, so that the engine's document loads while the page is read.
+  const engine = EngineFrame.open(doc);
   let settings = await loadSettings();
   applyAppearance(root, settings);
   if (!settings.loadImages) forbidRemoteLoads(doc);
@@ -54,8 +58,12 @@ export async function startReaderPage(doc: Document, session: string): Promise<v
     close();
   });
   root.focus({ preventScroll: true });
+  const host: SnapshotSource = {
+    snapshot: () => askReaderHost({ type: 'reader-snapshot', session }),
+    part: (id, index) => askReaderHost({ type: 'reader-snapshot-part', session, id, index }),
+  };
   const reply: CleanReply =
-    (await withTimeLimit(askReaderHost({ type: 'reader-content', session, settings }), ANSWER_TIME_LIMIT_MS).catch(
+    (await withTimeLimit(readPage(host, engine, settings), ANSWER_TIME_LIMIT_MS).catch(
       (error: unknown): ProblemReply => ({ ok: false, problem: 'failed', detail: error instanceof Error ? error.message : String(error) }),
     )) ?? { ok: false, problem: 'failed', detail: t('readerStale') };
 
