@@ -170,6 +170,21 @@ describe('the snapshot of a page', { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  it("carries the direction the page set: dir on <html> or <body>, else its style sheet's on the body; none said, null", TEST_LIMIT, async () => {
+    const pages: [string, 'ltr' | 'rtl' | null][] = [
+      [`<!DOCTYPE html><html dir="RTL"><head><title>T</title></head><body>${ARTICLE}</body></html>`, 'rtl'],
+      [`<!DOCTYPE html><html><head><title>T</title></head><body dir="ltr" style="direction: rtl">${ARTICLE}</body></html>`, 'ltr'],
+      // Only the style sheet says it (Arabic news sites often do), and an image named "body" stands in for document.body.
+      [`<!DOCTYPE html><html><head><title>T</title><style>body { direction: rtl }</style></head><body><img name="body" alt="">${ARTICLE}</body></html>`, 'rtl'],
+      [`<!DOCTYPE html><html lang="ar"><head><title>T</title></head><body>${ARTICLE}</body></html>`, null],
+    ];
+    for (const [html, dir] of pages) {
+      const { page, snapshot } = await pageWith(html);
+      assert.equal((await snapshot()).snapshot.dir, dir, html);
+      await page.close();
+    }
+  });
+
   it('is refused, before anything is serialised, beyond 400,000 elements', TEST_LIMIT, async () => {
     const { page, snapshot } = await pageWith(`<!DOCTYPE html><title>Huge</title>${ARTICLE}<section>${'<i></i>'.repeat(400_001)}</section>`);
     await assert.rejects(snapshot(), /too-large/u);

@@ -42,7 +42,7 @@ function bundle(): Promise<string> {
         globalThis.__parity = {
           live: () => reading(() => cleanDocument(document, { markdown: false })),
           snapshot: (markup) => reading(() => cleanSnapshot(window, { type: 'clean', id: 1, keep: [], keptEverything: false,
-            snapshot: { url: location.href, baseUrl: document.baseURI, contentType: document.contentType, markup } })),
+            snapshot: { url: location.href, baseUrl: document.baseURI, contentType: document.contentType, dir: null, markup } })),
         };`);
 }
 

@@ -23,7 +23,7 @@ after(() => delete g.window);
 const PARAGRAPHS = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the story: the council approved the harbour budget after a debate that lasted more than six hours.</p>`).join('');
 
 function request(markup: string, overrides: Partial<EngineRequest['snapshot']> = {}, keptEverything = false): EngineRequest {
-  return { type: 'clean', id: 1, snapshot: { url: 'https://news.example/2025/story.html', baseUrl: 'https://news.example/2025/story.html', contentType: 'text/html', markup, ...overrides }, keep: [], keptEverything };
+  return { type: 'clean', id: 1, snapshot: { url: 'https://news.example/2025/story.html', baseUrl: 'https://news.example/2025/story.html', contentType: 'text/html', dir: null, markup, ...overrides }, keep: [], keptEverything };
 }
 
 function article(markup: string, overrides: Partial<EngineRequest['snapshot']> = {}, keptEverything = false): ArticleReply {
@@ -62,6 +62,11 @@ describe('the engine document cleans a snapshot', () => {
     const kept = article(page(body), {}, true);
     assert.deepEqual(kept.result.removed, []);
     assert.equal(kept.keptEverything, true);
+  });
+
+  it("passes on the direction the live page set (its style sheet's is not in the parsed copy)", () => {
+    assert.equal(article(page(PARAGRAPHS), { dir: 'rtl' }).dir, 'rtl');
+    assert.equal(article(page(PARAGRAPHS)).dir, null);
   });
 
   it('reads a text/plain page as scraped text', () => {

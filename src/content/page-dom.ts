@@ -45,6 +45,7 @@ export const dom = {
   textContent: getter<string | null>(Node.prototype, 'textContent'),
   data: getter<string>(CharacterData.prototype, 'data'),
   localName: getter<string>(Element.prototype, 'localName'),
+  getAttribute: method<[string], string | null>(Element.prototype, 'getAttribute'),
   namespaceUri: getter<string | null>(Element.prototype, 'namespaceURI'),
   outerHtml: getter<string>(Element.prototype, 'outerHTML'),
   shadowRoot: getter<ShadowRoot | null>(Element.prototype, 'shadowRoot'),

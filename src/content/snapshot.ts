@@ -11,6 +11,7 @@
  * units at once 230 ms.
  */
 import type { PageSnapshot, SnapshotPartReply, SnapshotReply } from '../platform/messages.ts';
+import { pageDirection } from './page-direction.ts';
 import { dom } from './page-dom.ts';
 
 /** The most a part holds, in UTF-16 code units (2 MB in memory, at most 3 MB as UTF-8 in a message). */
@@ -56,7 +57,7 @@ export async function takeSnapshot(doc: Document): Promise<SnapshotReply> {
     for (const old of pending.keys()) if (pending.size > PENDING_MAX) pending.delete(old);
   }
   const length = parts.reduce((sum, part) => sum + part.length, 0);
-  const snapshot: PageSnapshot = { id, url: dom.url(doc), baseUrl: dom.baseUri(doc), contentType, parts: parts.length, length, elements };
+  const snapshot: PageSnapshot = { id, url: dom.url(doc), baseUrl: dom.baseUri(doc), contentType, dir: pageDirection(doc), parts: parts.length, length, elements };
   return { ok: true, snapshot, part: parts[0] ?? '' };
 }
 

@@ -27,7 +27,7 @@ export function cleanSnapshot(win: Window, request: EngineRequest): CleanReply {
       // The text's article is built in an inert document (DOMPurify then takes this window, the global one).
       ? cleanText(snapshot.markup, { ...options, document: win.document.implementation.createHTMLDocument('') })
       : cleanDocument(parsedPage(win, snapshot), { ...options, copy: 'in-place' });
-    return { ok: true, result, fromPlainText, keptEverything, url: snapshot.url };
+    return { ok: true, result, fromPlainText, keptEverything, url: snapshot.url, dir: snapshot.dir };
   } catch (error) {
     if (error instanceof ReadOnceError) {
       if (error.code === 'no-article') {

@@ -20,7 +20,7 @@ function isRequest(value: unknown): value is EngineRequest {
   return (
     r.type === 'clean' && Number.isInteger(r.id) && Array.isArray(r.keep) && typeof r.keptEverything === 'boolean' &&
     typeof s === 'object' && s !== null && typeof s.url === 'string' && typeof s.baseUrl === 'string' &&
-    typeof s.contentType === 'string' && typeof s.markup === 'string'
+    typeof s.contentType === 'string' && typeof s.markup === 'string' && (s.dir === null || s.dir === 'ltr' || s.dir === 'rtl')
   );
 }
 

@@ -41,8 +41,8 @@ export interface ArticleReply {
   keptEverything: boolean;
   /** The page's address: what the reading memory remembers it by. */
   url: string;
-  /** The direction the page set for itself (src/content/page-direction.ts); null when it set none. */
-  dir?: 'ltr' | 'rtl' | null;
+  /** The direction the page set for itself (src/content/page-direction.ts, read with the snapshot); null when it set none. */
+  dir: 'ltr' | 'rtl' | null;
 }
 
 export interface ProblemReply {
@@ -70,6 +70,8 @@ export interface PageSnapshot {
   baseUrl: string;
   /** document.contentType: 'text/plain' is read as scraped text. */
   contentType: string;
+  /** The direction the live page set for itself (src/content/page-direction.ts): the parsed copy has no style to ask. */
+  dir: 'ltr' | 'rtl' | null;
   /** How many parts the markup was cut into, and its length in UTF-16 code units. */
   parts: number;
   length: number;
@@ -198,7 +200,7 @@ export interface EngineRequest {
   type: 'clean';
   /** Names the answer. */
   id: number;
-  snapshot: Pick<PageSnapshot, 'url' | 'baseUrl' | 'contentType'> & { markup: string };
+  snapshot: Pick<PageSnapshot, 'url' | 'baseUrl' | 'contentType' | 'dir'> & { markup: string };
   keep: RemovalCategory[];
   keptEverything: boolean;
 }

@@ -28,7 +28,7 @@ export async function readPage(source: SnapshotSource, engine: EngineFrame, sett
   performance.mark(SNAPSHOT_MARK);
   const hostname = hostnameOf(snapshot.url);
   return engine.clean({
-    snapshot: { url: snapshot.url, baseUrl: snapshot.baseUrl, contentType: snapshot.contentType, markup: parts.join('') },
+    snapshot: { url: snapshot.url, baseUrl: snapshot.baseUrl, contentType: snapshot.contentType, dir: snapshot.dir, markup: parts.join('') },
     keep: [...settings.keep],
     keptEverything: hostname !== '' && keepsEverythingOn(settings.keepEverythingOn, hostname),
   });
