@@ -14,7 +14,7 @@ const isPart = (message: { id?: unknown; index?: unknown }) => typeof message.id
 
 function isRequest(value: unknown): value is ToContent {
   if (value === null || typeof value !== 'object') return false;
-  const message = value as { type?: unknown; action?: unknown; session?: unknown; frame?: unknown; id?: unknown; index?: unknown };
+  const message = value as { type?: unknown; action?: unknown; session?: unknown; frame?: unknown; id?: unknown; index?: unknown; article?: unknown };
   switch (message.type) {
     case 'snapshot':
       return true;
@@ -27,6 +27,8 @@ function isRequest(value: unknown): value is ToContent {
       return typeof message.session === 'string';
     case 'reader-snapshot-part':
       return typeof message.session === 'string' && isPart(message);
+    case 'reader-verdict':
+      return typeof message.session === 'string' && typeof message.article === 'boolean';
     default:
       return false;
   }
@@ -48,6 +50,8 @@ export function contentHandler(doc: Document): ContentHandler {
         return reader.snapshot(request.session);
       case 'reader-snapshot-part':
         return reader.isSession(request.session) ? snapshotPart(request.id, request.index) : null;
+      case 'reader-verdict':
+        return reader.verdict(request.session, request.article);
       case 'reader-close':
         return reader.closeFrom(request.session);
     }

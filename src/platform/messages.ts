@@ -87,6 +87,8 @@ export type ReaderAction = 'open' | 'close' | 'toggle';
 export interface ReaderReply {
   /** Whether reader mode is on after the request. */
   open: boolean;
+  /** A hidden frame was opened to judge the page (ReaderFrameRef.pending); its verdict comes later. */
+  pending?: boolean;
 }
 
 /**
@@ -101,6 +103,11 @@ export interface ReaderFrameRef {
   url: string;
   /** The frame's accessible name. */
   label: string;
+  /**
+   * Open reader mode only if the page is an article (src/background/auto-open.ts): the frame opens hidden,
+   * reads and judges the page, and sends its verdict ('reader-verdict'). Nothing is done if reader mode is open.
+   */
+  pending?: boolean;
 }
 
 /** The first part comes with the snapshot; `snapshot-part` asks for the others, by index (1 to parts - 1). */
@@ -109,13 +116,14 @@ export type PopupToContent = SnapshotRequest | { type: 'reader'; action: 'open';
 export type BackgroundToContent = { type: 'reader'; action: ReaderAction; frame: ReaderFrameRef };
 /**
  * What the reader frame (reader.html, an extension page in a frame over the article) asks the content
- * script that opened it: the page's snapshot and its parts, or to be closed. `session` names the frame, so a
- * stale frame gets nothing. Sent by the frame to the background, which passes it to the top frame of the
- * sender's tab only.
+ * script that opened it: the page's snapshot and its parts, or to be closed; a hidden frame, whether the page
+ * is an article (show it) or not (close it). `session` names the frame, so a stale frame gets nothing. Sent by
+ * the frame to the background, which passes it to the top frame of the sender's tab only.
  */
 export type ReaderFrameToContent =
   | { type: 'reader-snapshot'; session: string }
   | { type: 'reader-snapshot-part'; session: string; id: string; index: number }
+  | { type: 'reader-verdict'; session: string; article: boolean }
   | { type: 'reader-close'; session: string };
 export type ToContent = PopupToContent | BackgroundToContent | ReaderFrameToContent;
 
@@ -126,6 +134,8 @@ export interface ContentReplies {
   /** null when the frame is not the one open (a stale or foreign session). */
   'reader-snapshot': SnapshotReply | null;
   'reader-snapshot-part': SnapshotPartReply | null;
+  /** null when the frame is not the hidden one open. */
+  'reader-verdict': ReaderReply | null;
   'reader-close': ReaderReply;
 }
 export type ContentReplyTo<M extends ToContent> = ContentReplies[M['type']];
@@ -144,7 +154,7 @@ export async function askContent<M extends ToContent>(tabId: number, message: M)
     args: [CONTENT_HANDLER_KEY, message],
   });
   const reply = injection?.result as ContentReplyTo<M> | null | undefined;
-  if (reply === undefined || (reply === null && !message.type.startsWith('reader-snapshot'))) {
+  if (reply === undefined || (reply === null && !(message.type.startsWith('reader-snapshot') || message.type === 'reader-verdict'))) {
     throw new Error('ReadOnce is not running in this page; open it again.');
   }
   return reply as ContentReplyTo<M>;
@@ -152,9 +162,10 @@ export async function askContent<M extends ToContent>(tabId: number, message: M)
 
 function isReaderFrameMessage(value: unknown): value is ReaderFrameToContent {
   if (value === null || typeof value !== 'object') return false;
-  const message = value as { type?: unknown; session?: unknown; id?: unknown; index?: unknown };
+  const message = value as { type?: unknown; session?: unknown; id?: unknown; index?: unknown; article?: unknown };
   if (typeof message.session !== 'string') return false;
   if (message.type === 'reader-snapshot-part') return typeof message.id === 'string' && Number.isInteger(message.index);
+  if (message.type === 'reader-verdict') return typeof message.article === 'boolean';
   return message.type === 'reader-close' || message.type === 'reader-snapshot';
 }
 
@@ -169,13 +180,18 @@ export async function askReaderHost<M extends ReaderFrameToContent>(message: M):
 /**
  * In the background: pass the reader frame's requests to the content script of the frame's tab, top frame
  * only. Only reader.html of this extension is listened to; content scripts and other pages are not.
+ * `onVerdict` hears what became of a hidden frame's verdict: shown as reader mode, or closed.
  */
-export function relayReaderFrameRequests(): void {
+export function relayReaderFrameRequests(onVerdict?: (tabId: number, shown: boolean) => void): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isReaderFrameMessage(message)) return undefined;
     const tabId = sender.tab?.id;
     if (sender.id !== browser.runtime.id || tabId === undefined || !isReaderPageUrl(sender.url)) return undefined;
-    return askContent(tabId, message);
+    const reply = askContent(tabId, message);
+    if (message.type === 'reader-verdict' && onVerdict) {
+      void reply.then((done) => done && onVerdict(tabId, (done as ReaderReply).open), () => undefined);
+    }
+    return reply;
   });
 }
 

@@ -4,6 +4,10 @@
  * DOM), has the engine's document clean it in a frame of its own (src/platform/read-page.ts), shows the article
  * with its toolbar, saves typography changes, and asks to be closed on Esc or the close button. Being another
  * origin, nothing here is reachable from the page: not the DOM, styles, keys, selection or clipboard events.
+ *
+ * `pending`: the frame was opened hidden on a site the reader always reads in reader mode. It judges the clean
+ * page (src/reader/article-check.ts): an article is shown as usual and the frame asks to be shown; anything else
+ * (no article, a front page, a problem) is not shown at all, and the frame asks to be closed.
  */
 import { EngineFrame } from '../platform/engine-frame.ts';
 import { localise, t, uiLanguage } from '../platform/i18n.ts';
@@ -13,6 +17,7 @@ import { readPage, type SnapshotSource } from '../platform/read-page.ts';
 import { loadSettings, saveSettings, watchSettings } from '../platform/settings.ts';
 import type { Settings } from '../platform/settings-schema.ts';
 import { applyAppearance } from '../reader/appearance.ts';
+import { looksLikeArticle } from '../reader/article-check.ts';
 import { renderArticle, renderPageText, showRemovalInPlace, type ArticleView } from '../reader/article-view.ts';
 import { applyArticleDirection } from '../reader/direction.ts';
 import { forbidRemoteLoads, resultWithoutImages } from '../reader/images.ts';
@@ -25,7 +30,7 @@ import { renderListenControls, type ListenControls } from '../reader/listen/list
 import { readableSegments } from '../reader/listen/segments.ts';
 import { withTimeLimit } from '../reader/time-limit.ts';
 
-export async function startReaderPage(doc: Document, session: string): Promise<void> {
+export async function startReaderPage(doc: Document, session: string, pending = false): Promise<void> {
   localise(doc);
   const root = requiredElement(doc, 'root');
   const page = requiredElement(doc, 'page');
@@ -57,7 +62,8 @@ export async function startReaderPage(doc: Document, session: string): Promise<v
     event.preventDefault();
     close();
   });
-  root.focus({ preventScroll: true });
+  // Hidden, it takes no focus: the reader is on the page meanwhile.
+  if (!pending) root.focus({ preventScroll: true });
   const host: SnapshotSource = {
     snapshot: () => askReaderHost({ type: 'reader-snapshot', session }),
     part: (id, index) => askReaderHost({ type: 'reader-snapshot-part', session, id, index }),
@@ -66,6 +72,10 @@ export async function startReaderPage(doc: Document, session: string): Promise<v
     (await withTimeLimit(readPage(host, engine, settings), ANSWER_TIME_LIMIT_MS).catch(
       (error: unknown): ProblemReply => ({ ok: false, problem: 'failed', detail: error instanceof Error ? error.message : String(error) }),
     )) ?? { ok: false, problem: 'failed', detail: t('readerStale') };
+  if (pending && !(reply.ok && looksLikeArticle(reply.url, reply.result))) {
+    await askReaderHost({ type: 'reader-verdict', session, article: false }).catch(() => undefined);
+    return;
+  }
 
   let removals: HTMLElement | null = null;
   const toolbar: ReaderToolbar = renderToolbar(doc, settings, reply.ok ? reply.result.removed.length : 0, {
@@ -98,6 +108,8 @@ export async function startReaderPage(doc: Document, session: string): Promise<v
     listen = listenInToolbar(doc, toolbar, shown.view, reply);
   } else fillProblem(doc, page, reply);
   watchSettings(show);
+  // Shown only now, with the article in place: the content script then focuses the frame.
+  if (pending) await askReaderHost({ type: 'reader-verdict', session, article: true }).catch(() => undefined);
   // Again: the content script focuses the frame once it answered, which leaves the frame's body focused.
   root.focus({ preventScroll: true });
 }
