@@ -47,20 +47,16 @@ export async function autoOpenOnLoad(tabId: number, url: string): Promise<AutoOp
   if (openedOn.get(tabId) === page) return 'already-opened';
   // Known from the address alone: no frame, no snapshot.
   if (isHomePage(url)) return 'not-an-article';
-  const verdict = verdictOf(tabId);
   try {
     await injectContentScript(tabId);
     const reply = await askContent(tabId, { type: 'reader', action: 'open', frame: { ...readerFrameRef(), pending: true } });
-    if (!reply.pending) {
-      // Reader mode was already open there (the reader's own click or shortcut came first).
-      heard(tabId, null);
-      return 'already-opened';
-    }
+    // Reader mode was already there (the reader's own click or shortcut came first, or a frame still judging).
+    if (!reply.pending) return 'already-opened';
   } catch {
-    heard(tabId, null);
     return 'unreadable';
   }
-  const shown = await verdict;
+  // Waited for from here: the frame has only just been added, and must load, read the page and clean it first.
+  const shown = await verdictOf(tabId);
   if (shown === null) return 'unreadable';
   if (!shown) return 'not-an-article';
   openedOn.set(tabId, page);
@@ -68,7 +64,7 @@ export async function autoOpenOnLoad(tabId: number, url: string): Promise<AutoOp
   return 'opened';
 }
 
-/** The verdict of the hidden frame about to open in `tabId`; an earlier one still awaited there gets null. */
+/** The verdict of the hidden frame just opened in `tabId`; an earlier one still awaited there (gone with its page) gets null. */
 function verdictOf(tabId: number): Promise<boolean | null> {
   heard(tabId, null);
   return new Promise((done) => {
