@@ -12,6 +12,7 @@ import { buildTargets } from './firefox/build-target.ts';
 import { ArticlePage, firefoxMissing, FirefoxSession } from './firefox/firefox-session.ts';
 import { READER_FRAME } from './pages/reader-page.ts';
 import { NEWS_PATHS, onLocalhost, startNewsSite } from './support/news-site.ts';
+import { pageChanges, recordPageChanges } from './support/page-changes.ts';
 import type { PageServer } from './support/server.ts';
 import { settle } from './support/steps.ts';
 
@@ -44,7 +45,7 @@ describe('Firefox: always use reader mode on a chosen site', { skip, timeout: 24
     return null;
   }
 
-  it('asks for the site once; its next article opens in reader mode by itself, the rest does not; taken back, it stops', async () => {
+  it('asks for the site once; its next article opens in reader mode by itself, the rest does not; taken back, it stops', { timeout: 180_000 }, async () => {
     const first = await firefox.openPage(site.url(NEWS_PATHS.first));
     const popup = await firefox.openPopup(await firefox.tabIdOf(first));
     await popup.article();
@@ -68,12 +69,22 @@ describe('Firefox: always use reader mode on a chosen site', { skip, timeout: 24
     const second = new ArticlePage(await firefox.openPage(secondUrl));
     assert.equal(await outcomeFor(secondUrl), 'opened');
     await second.waitForReader(true);
+    assert.equal(await second.page.evaluate((selector: string) => getComputedStyle(document.querySelector(selector)!).visibility, READER_FRAME), 'visible', 'judged an article, the frame is shown');
+    assert.deepEqual((await firefox.autoOpenLog()).filter((entry) => entry.url === secondUrl).map((entry) => entry.outcome), ['opened'], 'judged once');
 
-    for (const path of [NEWS_PATHS.front, NEWS_PATHS.noArticle]) {
+    // The front page (known by its address: no frame) and a page without an article (judged in a hidden frame,
+    // then closed) are left as they are: nothing added to the page stays, nothing else changed, focus not taken.
+    for (const [path, frames] of [[NEWS_PATHS.front, 0], [NEWS_PATHS.noArticle, 1]] as const) {
       const url = site.url(path);
-      const page = await firefox.openPage(url);
+      const page = await firefox.openPage(url, recordPageChanges);
       assert.equal(await outcomeFor(url), 'not-an-article', path);
       assert.equal(await readerShown(page), false, `no reader mode on ${path}`);
+      const seen = await page.evaluate(pageChanges);
+      const hidden = { op: 'added', node: 'iframe', parent: 'html', visibility: 'hidden' };
+      const expected = frames ? [hidden, { op: 'removed', node: 'iframe', parent: 'html' }] : [];
+      assert.deepEqual(seen.changes.map(({ src: _src, ...change }) => change), expected, `${path}: ${JSON.stringify(seen.changes)}`);
+      if (frames) assert.match(seen.changes[0]?.src ?? '', /\/reader\.html\?pending#/u, 'the hidden frame was the pending reader');
+      assert.deepEqual({ sameMarkup: seen.sameMarkup, focused: seen.focused, scrollY: seen.scrollY }, { sameMarkup: true, focused: 'body', scrollY: 0 }, path);
       await page.close();
     }
 

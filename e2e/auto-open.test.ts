@@ -17,8 +17,10 @@ import { buildTargets } from './firefox/build-target.ts';
 import { READER_FRAME, ReaderPage } from './pages/reader-page.ts';
 import { launchExtension, withExtension, type LoadedExtension } from './support/extension.ts';
 import { NEWS_PATHS, onLocalhost, startNewsSite } from './support/news-site.ts';
+import { pageChanges, recordPageChanges } from './support/page-changes.ts';
 import type { PageServer } from './support/server.ts';
-import { openPopupOn, settle } from './support/steps.ts';
+import { TEST_LIMIT } from './support/step.ts';
+import { openPopupOn, settle, step } from './support/steps.ts';
 
 /** How long the background gets to judge a loaded page before a test says reader mode did not open. */
 const JUDGE_MS = 15_000;
@@ -37,7 +39,7 @@ async function countPermissionRequests(page: Page): Promise<void> {
 }
 const asked = (page: Page) => page.evaluate(() => (window as unknown as { __asked: string[][] }).__asked);
 
-const judged = async (ext: LoadedExtension) => (await ext.worker.evaluate('readOnce.autoOpenLog')) as { url: string; outcome: string }[];
+const judged = (ext: LoadedExtension) => step("read the background's judgements", 5_000, async () => (await ext.worker.evaluate('readOnce.autoOpenLog')) as { url: string; outcome: string }[]);
 
 /** What the background made of a load of `url` after its first `since` judgements (test hooks), waiting for it. */
 async function outcomeFor(ext: LoadedExtension, url: string, since = 0): Promise<string> {
@@ -50,7 +52,13 @@ async function outcomeFor(ext: LoadedExtension, url: string, since = 0): Promise
   throw new Error(`the background judged no load of ${url} within ${JUDGE_MS} ms`);
 }
 
-const readerShown = (page: Page) => page.evaluate((selector) => document.querySelector(selector) !== null, READER_FRAME);
+/** Whether the page holds a reader frame, and whether it can be seen (null: none). */
+const readerShown = (page: Page) => step('look for the reader frame', 5_000, () => page.evaluate((selector) => document.querySelector(selector) !== null, READER_FRAME));
+const readerVisibility = (page: Page) =>
+  step("read the reader frame's visibility", 5_000, () => page.evaluate((selector) => {
+    const frame = document.querySelector(selector);
+    return frame ? getComputedStyle(frame).visibility : null;
+  }, READER_FRAME));
 
 describe('always use reader mode on a chosen site (Chromium)', { timeout: 240_000 }, () => {
   let ext: LoadedExtension;
@@ -64,7 +72,7 @@ describe('always use reader mode on a chosen site (Chromium)', { timeout: 240_00
     await site?.close();
   });
 
-  it('asks for the site once; its next article opens in reader mode by itself, its front page, a page without an article and another site do not; taken back, it stops', async () => {
+  it('asks for the site once; its next article opens in reader mode by itself, its front page, a page without an article and another site do not; taken back, it stops', { timeout: 180_000 }, async () => {
     const first = await ext.context.newPage();
     await first.goto(onLocalhost(site.url(NEWS_PATHS.first)));
     const popup = await openPopupOn(ext, first);
@@ -84,19 +92,30 @@ describe('always use reader mode on a chosen site (Chromium)', { timeout: 240_00
     await second.goto(secondUrl);
     assert.equal(await outcomeFor(ext, secondUrl), 'opened');
     const reader = await ReaderPage.opened(second);
+    assert.equal(await readerVisibility(second), 'visible', 'judged an article, the frame is shown');
+    // Judged once: the hidden frame's own load does not count as the page loading again.
+    assert.deepEqual((await judged(ext)).filter((entry) => entry.url === secondUrl).map((entry) => entry.outcome), ['opened']);
     assert.match(await reader.text('.ro-title'), /teachers/iu);
     await reader.screenshot('auto-open-reader.png');
     // Closed by the reader, it stays closed on that page.
     await reader.pressEscape();
     await reader.waitUntilClosed();
 
-    // The front page and a page without an article are left as they are.
-    for (const path of [NEWS_PATHS.front, NEWS_PATHS.noArticle]) {
+    // The front page (known by its address: no frame) and a page without an article (judged in a hidden frame,
+    // then closed) are left as they are: nothing added to the page stays, nothing else changed, focus not taken.
+    for (const [path, frames] of [[NEWS_PATHS.front, 0], [NEWS_PATHS.noArticle, 1]] as const) {
       const page = await ext.context.newPage();
+      await step('record what happens to the page', 5_000, () => page.addInitScript(recordPageChanges));
       const url = onLocalhost(site.url(path));
       await page.goto(url);
       assert.equal(await outcomeFor(ext, url), 'not-an-article', path);
       assert.equal(await readerShown(page), false, `no reader mode on ${path}`);
+      const seen = await step(`read the changes to ${path}`, 5_000, () => page.evaluate(pageChanges));
+      const hidden = { op: 'added', node: 'iframe', parent: 'html', visibility: 'hidden' };
+      const expected = frames ? [hidden, { op: 'removed', node: 'iframe', parent: 'html' }] : [];
+      assert.deepEqual(seen.changes.map(({ src: _src, ...change }) => change), expected, `${path}: ${JSON.stringify(seen.changes)}`);
+      if (frames) assert.match(seen.changes[0]?.src ?? '', /\/reader\.html\?pending#/u, 'the hidden frame was the pending reader');
+      assert.deepEqual({ sameMarkup: seen.sameMarkup, focused: seen.focused, scrollY: seen.scrollY }, { sameMarkup: true, focused: 'body', scrollY: 0 }, path);
       await page.close();
     }
 
@@ -126,7 +145,7 @@ describe('always use reader mode on a chosen site (Chromium)', { timeout: 240_00
 describe('always use reader mode: the store build asks Chrome for the site', { timeout: 120_000 }, () => {
   const suite = withExtension(() => startNewsSite());
 
-  it('shows the prompt for the one origin and turns nothing on while it is unanswered; the manifest asks for no host', async () => {
+  it('shows the prompt for the one origin and turns nothing on while it is unanswered; the manifest asks for no host', TEST_LIMIT, async () => {
     const page = await suite.ext.context.newPage();
     await page.goto(suite.server.url(NEWS_PATHS.first));
     const popup = await openPopupOn(suite.ext, page);

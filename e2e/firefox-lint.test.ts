@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { buildTargets, ROOT } from './firefox/build-target.ts';
 import { attribute, lineIsFromSource, lintFirefoxBuild, type LintMessage, type LintResult } from './firefox/lint.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 const ALLOWED_WARNING_CODES = new Set(['BACKGROUND_SERVICE_WORKER_IGNORED']);
 
@@ -34,15 +35,15 @@ describe('web-ext lint on dist/firefox', { timeout: 120_000 }, () => {
     report = await lintFirefoxBuild(dir);
   });
 
-  it('reports no errors', () => {
+  it('reports no errors', TEST_LIMIT, () => {
     assert.equal(report.errors.length, 0, show(report.errors));
   });
 
-  it('reports no notices', () => {
+  it('reports no notices', TEST_LIMIT, () => {
     assert.equal(report.notices.length, 0, show(report.notices));
   });
 
-  it('warns only about the service worker key, or innerHTML inside an unmodified bundled library', async () => {
+  it('warns only about the service worker key, or innerHTML inside an unmodified bundled library', TEST_LIMIT, async () => {
     const unexpected: string[] = [];
     for (const warning of report.warnings) {
       if (ALLOWED_WARNING_CODES.has(warning.code)) continue;

@@ -14,6 +14,7 @@ import { ARTIFACTS } from './support/extension.ts';
 import { SEED } from './support/seed.ts';
 import { startPageServer, type PageServer } from './support/server.ts';
 import { articlePage } from '../test/hostile/xss-vectors.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 /** test/fixtures/seed/page-inline.html, served from 127.0.0.1 like a news site. */
 const SEED_PATH = '/seed/page-inline.html';
@@ -44,7 +45,7 @@ describe('Firefox: popup and reader mode on the seed article', { skip, timeout: 
   const suite = firefoxWithSite('firefox-test');
   after(async () => pages?.close());
 
-  it('shows the clean article in the popup, then reader mode opens and closes leaving the page as it was', async () => {
+  it('shows the clean article in the popup, then reader mode opens and closes leaving the page as it was', TEST_LIMIT, async () => {
     const url = suite.server.url(SEED_PATH);
     const article = new ArticlePage(await suite.firefox.openPage(url));
     try {
@@ -76,7 +77,7 @@ describe('Firefox: popup and reader mode on the seed article', { skip, timeout: 
     }
   });
 
-  it('the toggle-reader command turns reader mode on and off, leaving the page as it was', async () => {
+  it('the toggle-reader command turns reader mode on and off, leaving the page as it was', TEST_LIMIT, async () => {
     const url = suite.server.url(SEED_PATH);
     const article = new ArticlePage(await suite.firefox.openPage(url));
     try {
@@ -111,7 +112,7 @@ describe('Firefox: popup and reader mode on the seed article', { skip, timeout: 
   // Issue 10's attacks on the old in-page overlay that must also fail in Firefox (all of them: page-attacks.test.ts).
   // Firefox's WebDriver BiDi does not show extension frames to the test, so what the reader does is seen from
   // the page: where focus is, what the page's listeners heard, and whether the frame is there.
-  it('a page that registers custom elements and hooks attachInternals runs no code on the reader and gets no handle', async () => {
+  it('a page that registers custom elements and hooks attachInternals runs no code on the reader and gets no handle', TEST_LIMIT, async () => {
     const article = await readerOverPageWithHead(`<script>window.__log = [];
 for (const name of ['readonce-reader', 'readonce-frame', 'ro-reader']) customElements.define(name, class extends HTMLElement {
   constructor() { super(); window.__log.push('constructed ' + name); try { const i = this.attachInternals(); window.__log.push('root ' + (i.shadowRoot && i.shadowRoot.innerHTML)); } catch (e) {} }
@@ -130,7 +131,7 @@ new MutationObserver((records) => { for (const r of records) for (const n of r.a
     }
   });
 
-  it('capture-phase key listeners on window and document neither hear nor block the reader\'s keys; Esc closes it', async () => {
+  it('capture-phase key listeners on window and document neither hear nor block the reader\'s keys; Esc closes it', TEST_LIMIT, async () => {
     const article = await readerOverPageWithHead(`<script>window.__log = [];
 for (const target of [window, document]) for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'click', 'mousedown']) {
   target.addEventListener(type, (e) => { window.__log.push(type + ' ' + (e.key || '')); e.preventDefault(); e.stopImmediatePropagation(); }, true);
@@ -148,7 +149,7 @@ for (const target of [window, document]) for (const type of ['keydown', 'keyup',
     }
   });
 
-  it("binds the manifest's suggested shortcuts (Firefox leaves a refused one empty)", async () => {
+  it("binds the manifest's suggested shortcuts (Firefox leaves a refused one empty)", TEST_LIMIT, async () => {
     const manifest = JSON.parse(await readFile(join(suite.dir, 'manifest.json'), 'utf8')) as {
       commands: Record<string, { suggested_key: { default: string } }>;
     };
@@ -160,7 +161,7 @@ for (const target of [window, document]) for (const type of ['keydown', 'keyup',
 describe('Firefox: the store build reads a page only after a gesture', { skip, timeout: 120_000 }, () => {
   const suite = firefoxWithSite('firefox');
 
-  it('without a click on ReadOnce (no activeTab), the popup says it has no access instead of reading', async () => {
+  it('without a click on ReadOnce (no activeTab), the popup says it has no access instead of reading', TEST_LIMIT, async () => {
     const url = suite.server.url(SEED_PATH);
     const article = new ArticlePage(await suite.firefox.openPage(url));
     try {

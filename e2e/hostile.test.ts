@@ -16,11 +16,13 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright';
 import { PopupPage } from './pages/popup-page.ts';
 import { READER_FRAME, ReaderPage, readerFrameSeenByPage, UNREADABLE_FRAME } from './pages/reader-page.ts';
+import { ConsoleLog } from './support/console.ts';
 import { clickToolbarButton, tabIdOf, withExtension } from './support/extension.ts';
 import { startPageServer } from './support/server.ts';
 import { openPopupOn, openReaderFromPopup, settle } from './support/steps.ts';
 import { hazards } from '../test/hostile/inert.ts';
 import { XSS_VECTORS, articlePage, type Marker } from '../test/hostile/xss-vectors.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 /** Defines __xss before any vector: logs in the page, beacons to the server (so other realms are seen too). */
 const RECORDER = `<script>window.__xssLog = []; window.__xss = function (n) { window.__xssLog.push(n); try { navigator.sendBeacon('/xss/' + n); } catch (e) {} };</script>`;
@@ -83,7 +85,7 @@ async function quiet(): Promise<void> {
 }
 
 describe('hostile page: XSS vectors in the real browser', () => {
-  it(`none of ${XSS_VECTORS.length} vectors runs or loads anything from the popup or reader mode`, async () => {
+  it(`none of ${XSS_VECTORS.length} vectors runs or loads anything from the popup or reader mode`, TEST_LIMIT, async () => {
     const page = await openPage('/hostile.html');
     await quiet();
     const baseline = { hits: [...new Set(suite.server.hits)].length, xss: (await xssLog(page)).length };
@@ -95,11 +97,12 @@ describe('hostile page: XSS vectors in the real browser', () => {
     });
     suite.server.reset();
     const domBefore = await pageDom(page);
+    // The page has no CSP of its own: every report in these consoles is an extension document's (the reader
+    // frame and its engine frame log to the page's console, the popup's engine frame to the popup's).
+    const consoles = new ConsoleLog().watch('page', page).watch('worker', suite.ext.worker);
 
     const popup = await openPopupOn(suite.ext, page);
-    const popupConsole: string[] = [];
-    popup.page.on('console', (m) => popupConsole.push(`${m.type()}: ${m.text()} @ ${JSON.stringify(m.location())}`));
-    popup.page.on('pageerror', (e) => popupConsole.push(`pageerror: ${e.message}`));
+    consoles.watch('popup', popup.page);
     await popup.waitForArticle();
     await popup.page.mouse.move(200, 200);
     await popup.page.mouse.wheel(0, 4000);
@@ -110,10 +113,9 @@ describe('hostile page: XSS vectors in the real browser', () => {
     assert.match(popupBody, /quarterly reports/u);
     // '__xss' may appear in an inert URL: <img/src=x/onerror=__xss(11)> parses as src="x/onerror=__xss(11)".
     assert.deepEqual(hazards(popupBody, [`${suite.server.origin}/hit/`]), [], 'the popup shows nothing that could run or load');
-    // Script the CSP had to refuse would mean the popup held some. (It also refuses the article's <audio src>:
-    // the extension CSP has no media-src; that is a missing feature, not an injection.)
-    assert.deepEqual(popupConsole.filter((m) => /Refused to (execute|run|evaluate|load the script)|script-src|__xss/iu.test(m)), [], 'no script in the popup');
-    console.log(`# popup console: ${JSON.stringify(popupConsole)}`);
+    // A report would mean the popup or its engine frame held some of the page's script or style, inert or not.
+    assert.deepEqual(consoles.cspReports(), [], 'no CSP report in the popup or its engine frame');
+    assert.deepEqual(consoles.messages.filter((m) => /__xss/u.test(m)), [], 'no vector logged anything');
 
     await popup.openReaderMode();
     const reader = await ReaderPage.opened(page);
@@ -126,6 +128,8 @@ describe('hostile page: XSS vectors in the real browser', () => {
     assert.match(readerBody, /quarterly reports/u);
     assert.deepEqual(hazards(readerBody, [`${suite.server.origin}/hit/`]), [], 'the reader shows nothing that could run or load');
 
+    assert.deepEqual(consoles.cspReports(), [], 'no CSP report in the reader frame or its engine frame either');
+    console.log(`# extension consoles: ${consoles.messages.length} messages, ${consoles.cspReports().length} CSP reports of the page's markup; ${JSON.stringify(consoles.messages)}`);
     assert.deepEqual(suite.server.hits, [], 'no vector loaded or beaconed once ReadOnce was opened');
     assert.deepEqual(await xssLog(page), [], 'no vector ran in the page once ReadOnce was opened');
     assert.equal(await page.evaluate(() => (window as unknown as { __loadMark?: number }).__loadMark), 42, 'the page was not reloaded');
@@ -145,7 +149,7 @@ describe('hostile page: XSS vectors in the real browser', () => {
 });
 
 describe('hostile page: the page cannot reach the reader or the extension', () => {
-  it('cannot get a handle on the reader or read its text: it sees one iframe of another origin', async () => {
+  it('cannot get a handle on the reader or read its text: it sees one iframe of another origin', TEST_LIMIT, async () => {
     const page = await openPage('/plain.html');
     const { closeAll } = await openReaderFromPopup(suite.ext, page);
     assert.deepEqual(await page.evaluate(readerFrameSeenByPage, READER_FRAME), UNREADABLE_FRAME);
@@ -154,7 +158,7 @@ describe('hostile page: the page cannot reach the reader or the extension', () =
     await closeAll();
   });
 
-  it('page CSS cannot restyle the reader', async () => {
+  it('page CSS cannot restyle the reader', TEST_LIMIT, async () => {
     const styles = async (path: string) => {
       const page = await openPage(path);
       const { reader, closeAll } = await openReaderFromPopup(suite.ext, page);
@@ -177,7 +181,7 @@ describe('hostile page: the page cannot reach the reader or the extension', () =
     assert.deepEqual(restyled, plain);
   });
 
-  it('cannot fake messages or input to the extension', async () => {
+  it('cannot fake messages or input to the extension', TEST_LIMIT, async () => {
     const page = await openPage('/plain.html');
     const { reader, closeAll } = await openReaderFromPopup(suite.ext, page);
     const attempts = await page.evaluate(async (id) => {
@@ -208,7 +212,7 @@ describe('hostile page: the page cannot reach the reader or the extension', () =
 
   // Found here: the old overlay's window keydown listener took any Escape (fixed in a6990dc); the content script's
   // fallback for Esc while the page has focus still counts only a real key press.
-  it('a synthetic Escape from the page does not close the reader', async () => {
+  it('a synthetic Escape from the page does not close the reader', TEST_LIMIT, async () => {
     const page = await openPage('/plain.html');
     const { reader, closeAll } = await openReaderFromPopup(suite.ext, page);
     await page.evaluate(() => {
@@ -225,16 +229,22 @@ describe('hostile page: the page cannot reach the reader or the extension', () =
 describe('hostile page: size and a page that changes under the popup', () => {
   // The issue's target: an answer within 10 s (the popup's own limit, ANSWER_TIME_LIMIT_MS, says "took too long"
   // then), and the page's main thread never frozen longer. Was a todo while the engine took over 60 s here.
-  it('a 20 MB page with 200k elements gives a result, "too large" or "took too long" within 10 s, and the page stays usable', async () => {
+  it('a 20 MB page with 200k elements gives a result, "too large" or "took too long" within 10 s, and the page stays usable', TEST_LIMIT, async () => {
     const rows: string[] = [];
     for (let i = 0; i < 100_000; i++) rows.push(`<div class="row"><span>Item ${i}: harbour ferry ticket, adult return, weekday off-peak, price unchanged since last season (${i % 1000} pence)</span></div>`);
     suite.server.pages.set('/big.html', articlePage([]).replace('</article>', `</article><section>${rows.join('\n')}</section>`));
     const page = await openPage('/big.html');
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
-    // A ticker in the page: the longest gap between its ticks is how long the page froze.
+    // A ticker in the page: the longest gap between its ticks is how long the page froze, the browser's own
+    // repaint as the popup opens included. The long tasks the page's main thread ran are ReadOnce's (that
+    // repaint is none: a popup that runs no script costs the page the same and leaves no long task).
     await page.evaluate(() => {
-      const w = window as unknown as { __gaps: number[] };
+      const w = window as unknown as { __gaps: number[]; __longTasks: number[] };
       w.__gaps = [];
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+      }).observe({ type: 'longtask' });
       let last = performance.now();
       setInterval(() => {
         const now = performance.now();
@@ -250,18 +260,38 @@ describe('hostile page: size and a page that changes under the popup', () => {
     const outcome = (await popup.article.count()) > 0 ? 'article' : `problem: ${(await popup.problem.innerText()).replace(/\s+/gu, ' ').slice(0, 120)}`;
     await settle(500);
     const longestFreeze = await page.evaluate(() => Math.round(Math.max(...(window as unknown as { __gaps: number[] }).__gaps)));
+    const longestTask = await page.evaluate(() => Math.round(Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks)));
     const responsive = await page.evaluate(() => 1 + 1);
-    console.log(`# big page: ${elements} elements; popup answered in ${ms} ms with ${outcome}; page's longest freeze ${longestFreeze} ms`);
+    console.log(`# big page: ${elements} elements; popup answered in ${ms} ms with ${outcome}; page's longest freeze ${longestFreeze} ms, longest task ${longestTask} ms`);
     assert.equal(responsive, 2);
     assert.ok(outcome === 'article' || /large|too long/iu.test(outcome), outcome);
     // The popup opens (page load, scripts) before its timer starts: 1.5 s for that.
     assert.ok(ms < 11_500, `answered in ${ms} ms`);
     assert.ok(longestFreeze < 10_000, `the page froze for ${longestFreeze} ms`);
+    // scripts/bench-click.ts measures it against 200 ms; here, with other work on the cores, a bound with room for
+    // that, still far below what the clean on the page's thread cost it (1,025 to 7,300 ms frozen, issue 18).
+    assert.ok(longestTask < 1000, `the page's longest task took ${longestTask} ms`);
     await popup.close();
     await page.close();
   });
 
-  it('a page that rewrites itself while the popup is open: a result or a message, never a blank', async () => {
+  // A page larger than one part of the snapshot (1M code units): the popup fetches the other parts itself, the
+  // reader frame through the background's relay. Server-rendered apps inline their data like this.
+  it('a page in several snapshot parts (2.5 MB of inline data) reads in the popup and in reader mode', TEST_LIMIT, async () => {
+    const data = JSON.stringify({ items: Array.from({ length: 25_000 }, (_, i) => ({ id: i, title: `Ferry ticket ${i}`, text: 'harbour '.repeat(8) })) });
+    suite.server.pages.set('/parts.html', PLAIN.replace('</body>', `<script type="application/json" id="__DATA__">${data}</script></body>`));
+    const page = await openPage('/parts.html');
+    const popup = await openPopupOn(suite.ext, page);
+    await popup.waitForArticle();
+    assert.match(await popup.article.innerText(), /quarterly reports/u);
+    await popup.openReaderMode(); // the popup closes itself then
+    const reader = await ReaderPage.opened(page);
+    assert.match(await reader.text('.ro-body'), /quarterly reports/u);
+    await popup.close();
+    await page.close();
+  });
+
+  it('a page that rewrites itself while the popup is open: a result or a message, never a blank', TEST_LIMIT, async () => {
     suite.server.pages.set(
       '/churn.html',
       PLAIN.replace(
@@ -284,7 +314,7 @@ describe('hostile page: size and a page that changes under the popup', () => {
 });
 
 describe('hostile storage: corrupted settings', () => {
-  it('garbage of every type in storage.sync falls back per key, keeps the valid ones, and the reader still opens', async () => {
+  it('garbage of every type in storage.sync falls back per key, keeps the valid ones, and the reader still opens', TEST_LIMIT, async () => {
     await suite.ext.worker.evaluate(() =>
       chrome.storage.sync.set({
         theme: { toString: 'dark' },

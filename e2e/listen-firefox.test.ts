@@ -15,6 +15,7 @@ import { installListenRecorder, segmentsRead, spokenSoFar } from './support/list
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
 import { speechMissing, startSpeechService, type SpeechService } from './support/speech.ts';
 import { settle } from './support/steps.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 const skip = firefoxMissing() ?? speechMissing() ?? false;
 
@@ -45,7 +46,7 @@ describe('Firefox: Listen with speech-dispatcher and espeak-ng (real speech)', {
     await speech?.close();
   });
 
-  it('reads the title and the kept blocks in order in the popup; pause, resume and closing the popup stop the sound', async () => {
+  it('reads the title and the kept blocks in order in the popup; pause, resume and closing the popup stop the sound', { timeout: 300_000 }, async () => {
     const a = await firefox.openPage(server.url('/listen/a.html'));
     const popupA = await firefox.openPopup(await firefox.tabIdOf(a));
     await popupA.article();
@@ -101,7 +102,7 @@ describe('Firefox: Listen with speech-dispatcher and espeak-ng (real speech)', {
     await b.close();
   });
 
-  it('in reader mode K starts reading aloud and Esc, closing reader mode, silences it', async () => {
+  it('in reader mode K starts reading aloud and Esc, closing reader mode, silences it', TEST_LIMIT, async () => {
     // The test cannot see into the reader's frame in Firefox: what it does is heard on the sink instead.
     const page = new ArticlePage(await firefox.openPage(server.url('/listen/b.html')));
     const popup = await firefox.openPopup(await firefox.tabIdOf(page.page));

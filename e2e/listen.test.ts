@@ -16,6 +16,7 @@ import { installListenRecorder, segmentsRead, spokenSoFar, type Spoken } from '.
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
 import { CHROMIUM_SPEECH_FLAG, speechMissing, startSpeechService, type SpeechService } from './support/speech.ts';
 import { openPopupOn, openReaderFromPopup, settle } from './support/steps.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 const B_TEXT: Record<string, string> = {
   title: 'Ferry line to start in May after the council vote',
@@ -74,7 +75,7 @@ describe('Listen with speech-dispatcher and espeak-ng (real speech)', { skip, ti
     await speech?.close();
   });
 
-  it('reads what the reader sees in order, the highlight following; pause, resume, and closing reader mode stop the sound', async () => {
+  it('reads what the reader sees in order, the highlight following; pause, resume, and closing reader mode stop the sound', { timeout: 360_000 }, async () => {
     // A, read in the popup with the reading memory on.
     const a = await ext.context.newPage();
     await a.goto(server.url('/listen/a.html'));
@@ -163,7 +164,7 @@ describe('Listen with speech-dispatcher and espeak-ng (real speech)', { skip, ti
 describe('Listen where the browser has no voice', { timeout: 120_000 }, () => {
   const suite = withExtension(() => startFixtureServer());
 
-  it('is disabled and says so, in the popup and in reader mode', async () => {
+  it('is disabled and says so, in the popup and in reader mode', TEST_LIMIT, async () => {
     // Chromium on Linux without --enable-speech-dispatcher offers no voice at all.
     const page = await suite.ext.context.newPage();
     await page.goto(suite.server.url('/listen/b.html'));

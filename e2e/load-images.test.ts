@@ -11,6 +11,7 @@ import { withExtension } from './support/extension.ts';
 import { startPageServer } from './support/server.ts';
 import { openPopupOn, settle } from './support/steps.ts';
 import { articlePage } from '../test/hostile/xss-vectors.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 const IMAGES = 24;
 
@@ -66,7 +67,7 @@ async function readWith(loadImages: boolean): Promise<{ site: string[]; popupNet
 }
 
 describe('load images', () => {
-  it('off: the popup and the reader make no network request at all, and show alt text', async () => {
+  it('off: the popup and the reader make no network request at all, and show alt text', TEST_LIMIT, async () => {
     const { site, popupNetwork, alt } = await readWith(false);
     console.log(`# load images off: ${site.length} requests to the site, ${popupNetwork.length} in the popup's network events`);
     assert.deepEqual(site, []);
@@ -74,7 +75,7 @@ describe('load images', () => {
     assert.equal(alt, IMAGES, 'each image is shown as its alt text');
   });
 
-  it('on (the default): the same steps fetch the article\'s images, so the counting above sees requests', async () => {
+  it('on (the default): the same steps fetch the article\'s images, so the counting above sees requests', TEST_LIMIT, async () => {
     const { site, popupNetwork, alt } = await readWith(true);
     const images = site.filter((path) => path.startsWith('/img/'));
     console.log(`# load images on: ${images.length} image requests to the site, ${popupNetwork.length} in the popup's network events`);

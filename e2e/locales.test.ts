@@ -12,6 +12,7 @@ import { ReaderPage } from './pages/reader-page.ts';
 import { launchExtension, ROOT, type LoadedExtension } from './support/extension.ts';
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
 import { openPopupOn, settle } from './support/steps.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 const messages = (locale: string) => JSON.parse(readFileSync(join(ROOT, '_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
 
@@ -27,7 +28,7 @@ for (const locale of ['de', 'ja']) {
       await server?.close();
     });
 
-    it('the popup and reader mode speak it', async () => {
+    it('the popup and reader mode speak it', TEST_LIMIT, async () => {
       const m = messages(locale);
       const page = await ext.context.newPage();
       await page.goto(server.url('/seed/page-inline.html'));
@@ -71,7 +72,7 @@ describe('a right-to-left article', { timeout: 120_000 }, () => {
     await server?.close();
   });
 
-  it('is laid out right to left in the popup and in reader mode, the interface around it as it was', async () => {
+  it('is laid out right to left in the popup and in reader mode, the interface around it as it was', TEST_LIMIT, async () => {
     const page = await ext.context.newPage();
     await page.goto(server.url('/rtl/ar.html'));
     const popup = await openPopupOn(ext, page);

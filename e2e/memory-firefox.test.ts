@@ -6,13 +6,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { firefoxMissing, firefoxWithSite } from './firefox/firefox-session.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 const skip = firefoxMissing() ?? false;
 
 describe('Firefox: reading memory, A then B', { skip, timeout: 180_000 }, () => {
   const suite = firefoxWithSite('firefox-test');
 
-  it('after reading A in the popup, B folds the paragraphs read and shows the banner', async () => {
+  it('after reading A in the popup, B folds the paragraphs read and shows the banner', TEST_LIMIT, async () => {
     const a = await suite.firefox.openPage(suite.server.url('/memory/teachers-a.html'));
     const popupA = await suite.firefox.openPopup(await suite.firefox.tabIdOf(a));
     try {

@@ -16,6 +16,7 @@ import { ReaderPage } from './pages/reader-page.ts';
 import { artifact, withExtension, type LoadedExtension } from './support/extension.ts';
 import { FIXTURES, startFixtureServer, type FixtureServer } from './support/server.ts';
 import { openPopupOn } from './support/steps.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 let server: FixtureServer;
 let root: string;
@@ -72,7 +73,7 @@ async function storedArticles(page: Page): Promise<number> {
 describe('reading memory', () => {
   const suite = withExtension();
 
-  it('after reading A, B folds what was read, with the banner, in the popup and in reader mode', async () => {
+  it('after reading A, B folds what was read, with the banner, in the popup and in reader mode', TEST_LIMIT, async () => {
     const a = await openPopup(suite.ext, server.url('/memory/teachers-a.html'));
     const consent = a.popup.page.locator('.ro-memory-consent');
     await consent.waitFor();
@@ -125,7 +126,7 @@ describe('reading memory', () => {
     await b.page.close();
   });
 
-  it('a page opened again after a change says what is new since the last visit', async () => {
+  it('a page opened again after a change says what is new since the last visit', TEST_LIMIT, async () => {
     const first = await openPopup(suite.ext, server.url('/memory/latest.html'));
     await readInPopup(first.popup);
     await first.popup.close();
@@ -144,7 +145,7 @@ describe('reading memory', () => {
     await again.page.close();
   });
 
-  it('"Forget everything" in the options empties the memory; B then folds nothing', async () => {
+  it('"Forget everything" in the options empties the memory; B then folds nothing', TEST_LIMIT, async () => {
     const options = await suite.ext.context.newPage();
     await options.goto(`chrome-extension://${suite.ext.id}/options.html`);
     const forget = options.locator('#memory-forget-all');
@@ -167,7 +168,7 @@ describe('reading memory', () => {
 describe('reading memory, "Not now"', () => {
   const suite = withExtension();
 
-  it('stores nothing, asks no more, and folds nothing', async () => {
+  it('stores nothing, asks no more, and folds nothing', TEST_LIMIT, async () => {
     const a = await openPopup(suite.ext, server.url('/memory/teachers-a.html'));
     await a.popup.page.locator('#memory-consent-no').click();
     await a.popup.page.locator('.ro-memory-consent').waitFor({ state: 'detached' });

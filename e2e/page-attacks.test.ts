@@ -13,6 +13,7 @@ import { clickToolbarButton, closeToolbarPopup, runCommand, runMenuItem, tabIdOf
 import { startPageServer } from './support/server.ts';
 import { settle } from './support/steps.ts';
 import { articlePage } from '../test/hostile/xss-vectors.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 /** Text that only the article has: the page must never see it come back from the reader. */
 const ARTICLE_TEXT = 'quarterly reports';
@@ -53,7 +54,7 @@ async function popupReadsAfterReader(page: Page, reader: ReaderPage): Promise<vo
 const pageLog = (page: Page) => page.evaluate(() => (window as unknown as { __log: string[] }).__log.slice());
 
 describe('a hostile page cannot reach the reader', { timeout: 180_000 }, () => {
-  it('custom-element squat and attachInternals: the page runs no code on the reader and gets no root', async () => {
+  it('custom-element squat and attachInternals: the page runs no code on the reader and gets no root', TEST_LIMIT, async () => {
     const { page, reader } = await readerOn(
       withHead(
         '',
@@ -77,7 +78,7 @@ new MutationObserver((records) => { for (const r of records) for (const n of r.a
     await page.close();
   });
 
-  it('::part(): page CSS cannot pull the reader\'s elements out of place', async () => {
+  it('::part(): page CSS cannot pull the reader\'s elements out of place', TEST_LIMIT, async () => {
     const css = `<style>*::part(cover), iframe::part(cover), ::part(ro-body), *::part(article) { position: fixed !important; inset: 0 !important; background: rgb(255, 0, 0) !important; z-index: 2147483647 !important; }</style>`;
     const { page, reader } = await readerOn(withHead('', css).replace(/<p>/g, '<p part="cover article">'));
     const paragraph = await reader.style('.ro-body p', ['position', 'background-color']);
@@ -86,7 +87,7 @@ new MutationObserver((records) => { for (const r of records) for (const n of r.a
     await page.close();
   });
 
-  it('@property: a page-registered --ro-bg does not recolour the reader', async () => {
+  it('@property: a page-registered --ro-bg does not recolour the reader', TEST_LIMIT, async () => {
     await suite.ext.worker.evaluate(() => chrome.storage.sync.set({ theme: 'light' }));
     const colours = async (html: string) => {
       const { page, reader } = await readerOn(html);
@@ -133,7 +134,7 @@ for (const target of [window, document]) for (const type of ['keydown', 'keyup',
     await page.close();
   });
 
-  it('getSelection(): the page sees nothing of what is selected in the reader', async () => {
+  it('getSelection(): the page sees nothing of what is selected in the reader', TEST_LIMIT, async () => {
     const { page, reader } = await readerOn(articlePage([]));
     await reader.click('.ro-body p');
     await page.keyboard.press('Control+A');
@@ -144,7 +145,7 @@ for (const target of [window, document]) for (const type of ['keydown', 'keyup',
     await page.close();
   });
 
-  it('copy: a page listener cannot replace what is copied from the reader', async () => {
+  it('copy: a page listener cannot replace what is copied from the reader', TEST_LIMIT, async () => {
     await suite.ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.origin });
     const { page, reader } = await readerOn(
       withHead(
@@ -171,7 +172,7 @@ for (const target of [window, document]) target.addEventListener('copy', (e) => 
     await page.close();
   });
 
-  it('cannot probe for ReadOnce: its fixed address loads nothing, and the frame uses a per-session one', async () => {
+  it('cannot probe for ReadOnce: its fixed address loads nothing, and the frame uses a per-session one', TEST_LIMIT, async () => {
     const { page } = await readerOn(articlePage([]));
     // No named functions inside: tsx would wrap them in a __name() helper the page does not have.
     const seen = await page.evaluate(async ([id, selector]) => {
@@ -189,7 +190,7 @@ for (const target of [window, document]) target.addEventListener('copy', (e) => 
     await page.close();
   });
 
-  it('a page that removes the reader\'s frame gets a fresh one from the next toggle, not a dead "close"', async () => {
+  it('a page that removes the reader\'s frame gets a fresh one from the next toggle, not a dead "close"', TEST_LIMIT, async () => {
     const { page } = await readerOn(articlePage([]));
     await page.evaluate((selector) => document.querySelector(selector)?.remove(), READER_FRAME);
     const tabId = await tabIdOf(suite.ext, page);
@@ -199,7 +200,7 @@ for (const target of [window, document]) target.addEventListener('copy', (e) => 
     await page.close();
   });
 
-  it('form controls and images named after DOM members neither hang the page nor stop ReadOnce', async () => {
+  it('form controls and images named after DOM members neither hang the page nor stop ReadOnce', TEST_LIMIT, async () => {
     // A form answers to its controls' names: form.nextElementSibling is the input, so a walk by sibling links
     // went round in circles in the page's tab; <img name="title"> makes document.title an element.
     const clobber = `<form><input name="nextElementSibling"><input name="parentElement"><input name="previousSibling"><input name="localName"></form>
@@ -209,7 +210,7 @@ for (const target of [window, document]) target.addEventListener('copy', (e) => 
     await popupReadsAfterReader(page, reader);
   });
 
-  it('DOM clobbering of browser, chrome and the start flag does not stop ReadOnce', async () => {
+  it('DOM clobbering of browser, chrome and the start flag does not stop ReadOnce', TEST_LIMIT, async () => {
     const clobber = `<div id="__readOnceContentScript"></div><form id="browser"><input name="runtime"><input name="id" value="x"></form><form name="chrome"><input name="runtime"></form><a id="readOnce"></a>`;
     const { page, reader } = await readerOn(withHead(clobber, ''));
     assert.equal(await page.evaluate(() => (window as unknown as { browser: Element }).browser.localName), 'form', 'the page did clobber window.browser');

@@ -10,6 +10,7 @@ import { clickToolbarButton, newestTabId, withExtension } from './support/extens
 import { SEED, SEED_INLINE_ENGINE_REMOVALS } from './support/seed.ts';
 import { startFixtureServer } from './support/server.ts';
 import { openPopupOn } from './support/steps.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 const suite = withExtension(startFixtureServer);
 
@@ -22,7 +23,7 @@ async function clickOn(path: string): Promise<{ page: Page; popup: PopupPage }> 
 }
 
 describe('popup', () => {
-  it('shows exactly the seed article after a real toolbar click', async () => {
+  it('shows exactly the seed article after a real toolbar click', TEST_LIMIT, async () => {
     const { page, popup } = await clickOn('/seed/page-inline.html');
     await popup.waitForArticle();
     assert.equal(await popup.title(), SEED.title);
@@ -39,7 +40,7 @@ describe('popup', () => {
     await page.close();
   });
 
-  it('lists what was removed, grouped by reason, and shows a removed block in place', async () => {
+  it('lists what was removed, grouped by reason, and shows a removed block in place', TEST_LIMIT, async () => {
     const { page, popup } = await clickOn('/seed/page-inline.html');
     await popup.waitForArticle();
     const listed = await popup.removedTexts();
@@ -67,7 +68,7 @@ describe('popup', () => {
     await page.close();
   });
 
-  it('copies the article as Markdown and as text', async () => {
+  it('copies the article as Markdown and as text', TEST_LIMIT, async () => {
     const { page, popup } = await clickOn('/seed/page-inline.html');
     await popup.waitForArticle();
     const { text: markdown, status } = await popup.copy('copy-markdown');
@@ -81,7 +82,7 @@ describe('popup', () => {
     await page.close();
   });
 
-  it('shows images with their captions', async () => {
+  it('shows images with their captions', TEST_LIMIT, async () => {
     const { page, popup } = await clickOn('/figure/article.html');
     await popup.waitForArticle();
     const image = popup.page.locator('#content .ro-body figure img');
@@ -96,7 +97,7 @@ describe('popup', () => {
     await page.close();
   });
 
-  it('cleans a plain-text page with the text path of the engine', async () => {
+  it('cleans a plain-text page with the text path of the engine', TEST_LIMIT, async () => {
     const { page, popup } = await clickOn('/seed/page.txt');
     await popup.waitForArticle();
     assert.equal(await popup.title(), SEED.title);
@@ -105,7 +106,7 @@ describe('popup', () => {
     await page.close();
   });
 
-  it('says the page is still loading, then shows the article once it has loaded', async () => {
+  it('says the page is still loading, then shows the article once it has loaded', TEST_LIMIT, async () => {
     const page = await suite.ext.context.newPage();
     await page.goto(suite.server.url('/slow/seed/page-inline.html'), { waitUntil: 'commit' });
     await page.waitForSelector('h2');
@@ -121,7 +122,7 @@ describe('popup', () => {
     await page.close();
   });
 
-  it('says when a page has no article, and offers the whole page text', async () => {
+  it('says when a page has no article, and offers the whole page text', TEST_LIMIT, async () => {
     const { page, popup } = await clickOn('/no-article.html');
     await popup.problem.waitFor();
     assert.equal(await popup.problem.getAttribute('data-problem'), 'no-article');
@@ -135,7 +136,7 @@ describe('popup', () => {
     await page.close();
   });
 
-  it('says when a page is too large to read', async () => {
+  it('says when a page is too large to read', TEST_LIMIT, async () => {
     const { page, popup } = await clickOn('/generated/too-large.html');
     await popup.problem.waitFor({ timeout: 20_000 });
     assert.equal(await popup.problem.getAttribute('data-problem'), 'too-large');
@@ -144,7 +145,7 @@ describe('popup', () => {
     await page.close();
   });
 
-  it('says the browser does not let it read a browser page', async () => {
+  it('says the browser does not let it read a browser page', TEST_LIMIT, async () => {
     const page = await suite.ext.context.newPage();
     await page.goto('chrome://version/');
     await clickToolbarButton(suite.ext, page);
@@ -157,7 +158,7 @@ describe('popup', () => {
     await page.close();
   });
 
-  it('cannot inject anything without a gesture on the page', async () => {
+  it('cannot inject anything without a gesture on the page', TEST_LIMIT, async () => {
     const page = await suite.ext.context.newPage();
     await page.goto(suite.server.url('/seed/page-inline.html'));
     const tabId = await newestTabId(suite.ext);

@@ -10,6 +10,7 @@ import { clickToolbarButton, commandOutcome, newestTabId, runCommand, runMenuIte
 import { SEED } from './support/seed.ts';
 import { startFixtureServer } from './support/server.ts';
 import { openReaderFromPopup, settle } from './support/steps.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 const suite = withExtension(startFixtureServer);
 
@@ -28,7 +29,7 @@ async function storedSettings(): Promise<Record<string, unknown>> {
 }
 
 describe('reader mode', () => {
-  it('opens from the popup and closes with Esc, leaving the page exactly as it was', async () => {
+  it('opens from the popup and closes with Esc, leaving the page exactly as it was', TEST_LIMIT, async () => {
     await setSettings({ theme: 'light' });
     const page = await seedPage();
     const email = page.locator('input[type=email]');
@@ -76,7 +77,7 @@ describe('reader mode', () => {
     await closeAll();
   });
 
-  it('honours the theme and font settings, and its toolbar changes them', async () => {
+  it('honours the theme and font settings, and its toolbar changes them', TEST_LIMIT, async () => {
     await setSettings({ theme: 'sepia', fontFamily: 'sans', fontSize: 23, lineHeight: 1.8, contentWidth: 'narrow' });
     const page = await seedPage();
     await clickToolbarButton(suite.ext, page);
@@ -119,7 +120,7 @@ describe('reader mode', () => {
     await page.close();
   });
 
-  it('follows the system colour scheme by default', async () => {
+  it('follows the system colour scheme by default', TEST_LIMIT, async () => {
     await suite.ext.worker.evaluate(() => chrome.storage.sync.clear());
     const page = await seedPage();
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -134,7 +135,7 @@ describe('reader mode', () => {
     await page.close();
   });
 
-  it('shows every theme with its own colours (screenshots: test-results/e2e/reader-theme-*.png)', async () => {
+  it('shows every theme with its own colours (screenshots: test-results/e2e/reader-theme-*.png)', TEST_LIMIT, async () => {
     const themes = [
       { theme: 'light', scheme: 'light', background: 'rgb(253, 253, 252)' },
       { theme: 'sepia', scheme: 'light', background: 'rgb(244, 236, 216)' },
@@ -158,7 +159,7 @@ describe('reader mode', () => {
     await suite.ext.worker.evaluate(() => chrome.storage.sync.clear());
   });
 
-  it('registers its keyboard shortcuts and context menu item, and the command toggles reader mode', async () => {
+  it('registers its keyboard shortcuts and context menu item, and the command toggles reader mode', TEST_LIMIT, async () => {
     const commands = await suite.ext.worker.evaluate(() => chrome.commands.getAll());
     const shortcut = (name: string) => commands.find((c) => c.name === name)?.shortcut;
     assert.equal(shortcut('toggle-reader'), 'Alt+Shift+Y');
@@ -184,7 +185,7 @@ describe('reader mode', () => {
     await page.close();
   });
 
-  it('is refused on a page ReadOnce was not clicked on: the button says why, and the handler answers no-access', async () => {
+  it('is refused on a page ReadOnce was not clicked on: the button says why, and the handler answers no-access', TEST_LIMIT, async () => {
     const page = await seedPage();
     const tabId = await newestTabId(suite.ext);
     const outcome = await commandOutcome(suite.ext, 'toggle-reader', tabId);

@@ -10,6 +10,7 @@ import { ReaderPage } from './pages/reader-page.ts';
 import { clickToolbarButton, launchExtension, newProfileDir, runCommand, tabIdOf, type LoadedExtension } from './support/extension.ts';
 import { startFixtureServer, type FixtureServer } from './support/server.ts';
 import { openPopupOn } from './support/steps.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 describe('settings validation', () => {
   // Each row: what storage held, what the extension reads. Why each exists is in its title.
@@ -32,13 +33,13 @@ describe('settings validation', () => {
     { title: 'loadImages stored as 0, next to a valid theme', stored: { loadImages: 0, theme: 'dark' }, expect: { loadImages: true, theme: 'dark' } },
   ];
   for (const { title, stored, expect } of cases) {
-    it(title, () => {
+    it(title, TEST_LIMIT, () => {
       const settings = parseSettings(stored);
       for (const [key, value] of Object.entries(expect)) assert.deepEqual(settings[key as keyof typeof settings], value, key);
     });
   }
 
-  it('matches a site and its subdomains, and nothing else', () => {
+  it('matches a site and its subdomains, and nothing else', TEST_LIMIT, () => {
     assert.equal(keepsEverythingOn(['example.com'], 'news.example.com'), true);
     assert.equal(keepsEverythingOn(['example.com'], 'example.com'), true);
     assert.equal(keepsEverythingOn(['example.com'], 'badexample.com'), false);
@@ -62,7 +63,7 @@ describe('settings in the browser', () => {
     await server?.close();
   });
 
-  it('keeps what the options page sets across a browser restart', async () => {
+  it('keeps what the options page sets across a browser restart', TEST_LIMIT, async () => {
     ext = await launchExtension(profile);
     const options = await OptionsPage.open(ext);
     assert.equal(await options.shortcut('toggle-reader'), 'Alt+Shift+Y');
@@ -108,7 +109,7 @@ describe('settings in the browser', () => {
     await reopened.page.close();
   });
 
-  it('falls back per setting when storage holds corrupted values, keeping the valid ones', async () => {
+  it('falls back per setting when storage holds corrupted values, keeping the valid ones', TEST_LIMIT, async () => {
     ext ??= await launchExtension(profile);
     await ext.worker.evaluate(() =>
       chrome.storage.sync.set({ theme: 'neon', fontSize: 'huge', contentWidth: 'narrow', keep: 'teasers', keepEverythingOn: ['example.com', 7] }),
@@ -122,7 +123,7 @@ describe('settings in the browser', () => {
     await options.page.close();
   });
 
-  it('removes nothing on a site where the reader keeps everything', async () => {
+  it('removes nothing on a site where the reader keeps everything', TEST_LIMIT, async () => {
     ext ??= await launchExtension(profile);
     await ext.worker.evaluate(() => chrome.storage.sync.set({ keepEverythingOn: ['127.0.0.1'], keep: [] }));
     const page = await ext.context.newPage();

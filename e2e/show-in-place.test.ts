@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import { withExtension } from './support/extension.ts';
 import { startFixtureServer, TEST_FIXTURES } from './support/server.ts';
 import { openPopupOn } from './support/steps.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 const GOLDEN = join(TEST_FIXTURES, 'pages/sections-and-cells');
 
@@ -22,7 +23,7 @@ interface Expected {
 const suite = withExtension(startFixtureServer);
 
 describe('show in place', () => {
-  it('puts every removal of the sections-and-cells page right after the kept block it stood after', async () => {
+  it('puts every removal of the sections-and-cells page right after the kept block it stood after', TEST_LIMIT, async () => {
     const expected = JSON.parse(await readFile(join(GOLDEN, 'expected.json'), 'utf8')) as Expected;
     assert.ok(expected.removed.length >= 4, 'the golden page has removals between its sections and cells');
     const page = await suite.ext.context.newPage();

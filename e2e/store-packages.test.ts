@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { ROOT } from './firefox/build-target.ts';
 import { zipEntries, type ZipEntry } from './packaging/zip-entries.ts';
+import { TEST_LIMIT } from './support/step.ts';
 
 interface Manifest {
   version: string;
@@ -20,6 +21,8 @@ interface Manifest {
   permissions?: string[];
   optional_host_permissions?: string[];
   web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
+  sandbox?: { pages: string[] };
+  content_security_policy?: { extension_pages: string; sandbox?: string };
 }
 
 async function filesIn(dir: string): Promise<string[]> {
@@ -58,12 +61,12 @@ describe('npm run package', { timeout: 120_000 }, () => {
     if (outDir) await rm(outDir, { recursive: true, force: true });
   });
 
-  it('writes exactly the two store zips', async () => {
+  it('writes exactly the two store zips', TEST_LIMIT, async () => {
     assert.deepEqual((await readdir(outDir)).sort(), [`readonce-chrome-${version}.zip`, `readonce-firefox-${version}.zip`]);
   });
 
   for (const browser of ['chrome', 'firefox'] as const) {
-    it(`the ${browser} zip holds the dist/${browser} build and nothing a store must not get`, async () => {
+    it(`the ${browser} zip holds the dist/${browser} build and nothing a store must not get`, TEST_LIMIT, async () => {
       const entries = await zipEntries(join(outDir, `readonce-${browser}-${version}.zip`));
       const files = filesOf(entries);
       assert.deepEqual(files, await filesIn(join(ROOT, 'dist', browser)));
@@ -72,7 +75,7 @@ describe('npm run package', { timeout: 120_000 }, () => {
     });
   }
 
-  it('the browser differences are in the manifests, and the store builds grant no hosts', async () => {
+  it('the browser differences are in the manifests, and the store builds grant no hosts', TEST_LIMIT, async () => {
     const chrome = manifestOf(await zipEntries(join(outDir, `readonce-chrome-${version}.zip`)));
     const firefox = manifestOf(await zipEntries(join(outDir, `readonce-firefox-${version}.zip`)));
     assert.deepEqual(chrome.background, { service_worker: 'background.js' });
@@ -89,12 +92,19 @@ describe('npm run package', { timeout: 120_000 }, () => {
       assert.deepEqual(manifest.permissions, ['activeTab', 'scripting', 'storage', 'contextMenus']);
       assert.deepEqual(manifest.optional_host_permissions, ['http://*/*', 'https://*/*']);
     }
-    // Pages may frame reader.html (reader mode) and nothing else; Chromium gives it a per-session address.
-    assert.deepEqual(chrome.web_accessible_resources, [{ resources: ['reader.html'], matches: ['<all_urls>'], use_dynamic_url: true }]);
-    assert.deepEqual(firefox.web_accessible_resources, [{ resources: ['reader.html'], matches: ['<all_urls>'] }]);
+    // Pages may frame reader.html (reader mode) and the engine's document it frames (Chromium loads no extension
+    // page in a frame inside a web page unless it is web-accessible), nothing else; Chromium gives them a
+    // per-session address.
+    assert.deepEqual(chrome.web_accessible_resources, [{ resources: ['reader.html', 'engine.html'], matches: ['<all_urls>'], use_dynamic_url: true }]);
+    assert.deepEqual(firefox.web_accessible_resources, [{ resources: ['reader.html', 'engine.html'], matches: ['<all_urls>'] }]);
+    // Chromium: the engine's document is sandboxed (no extension API, nothing loads); Firefox has no sandboxed pages.
+    assert.deepEqual(chrome.sandbox, { pages: ['engine.html'] });
+    assert.match(chrome.content_security_policy?.sandbox ?? '', /^sandbox allow-scripts; default-src 'none'; /u);
+    assert.equal(firefox.sandbox, undefined);
+    assert.equal(firefox.content_security_policy?.sandbox, undefined);
   });
 
-  it('the store builds carry no test hook: the command handlers are not on the background\'s global', async () => {
+  it('the store builds carry no test hook: the command handlers are not on the background\'s global', TEST_LIMIT, async () => {
     for (const browser of ['chrome', 'firefox'] as const) {
       const entries = await zipEntries(join(outDir, `readonce-${browser}-${version}.zip`));
       const background = entries.find((e) => e.name === 'background.js')?.read().toString('utf8') ?? '';

@@ -18,7 +18,7 @@ import { type CDPSession, chromium, type Page } from 'playwright';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** What the content script asks of the engine (src/content/clean-page.ts): the Markdown is rendered on demand. */
+/** What the popup and the reader ask of the engine (src/engine-page/clean-snapshot.ts): the Markdown is rendered on demand. */
 export const CONTENT_SCRIPT_OPTIONS = { markdown: false };
 
 /** Median in ms of each measure on one page. */
@@ -29,19 +29,19 @@ export interface ChromiumTiming {
 }
 
 /** The engine and Readability as one IIFE that sets globalThis.__readOnceBench. */
-export async function engineBundle(): Promise<string> {
-  const root = path.resolve(import.meta.dirname, '..');
+export function engineBundle(): Promise<string> {
+  return pageBundle(`
+    import { Readability } from '@mozilla/readability';
+    import { cleanDocument } from './src/core/index.ts';
+    import { workingCopy } from './src/core/working-copy/index.ts';
+    import { sanitizeInPlace } from './src/core/sanitize.ts';
+    globalThis.__readOnceBench = { Readability, cleanDocument, workingCopy, sanitizeInPlace };`);
+}
+
+/** `contents`, a module whose imports are relative to the repository, bundled by esbuild as one IIFE for a page. */
+export async function pageBundle(contents: string): Promise<string> {
   const out = await build({
-    stdin: {
-      contents: `
-        import { Readability } from '@mozilla/readability';
-        import { cleanDocument } from './src/core/index.ts';
-        import { workingCopy } from './src/core/working-copy/index.ts';
-        import { sanitizeInPlace } from './src/core/sanitize.ts';
-        globalThis.__readOnceBench = { Readability, cleanDocument, workingCopy, sanitizeInPlace };`,
-      resolveDir: root,
-      loader: 'ts',
-    },
+    stdin: { contents, resolveDir: path.resolve(import.meta.dirname, '..'), loader: 'ts' },
     bundle: true,
     format: 'iife',
     platform: 'browser',

@@ -1,12 +1,13 @@
 /**
  * Speed, as tables:
- *   npm run bench -- [DIR] [--runs N] [--skip-corpus] [--skip-chromium] [--skip-scaling] [--skip-memory] [--skip-batch]
+ *   npm run bench -- [DIR] [--runs N] [--skip-corpus] [--skip-chromium] [--skip-click] [--skip-scaling] [--skip-memory] [--skip-batch]
  * 1. On a corpus (default ../shared/eval-dev): ReadOnce's whole pipeline (copy, prune, Readability, rules,
  *    DOMPurify, Markdown) against Readability on the same parsed documents, in this process. Readability
  *    mutates what it is given, so a reader mode must copy the page first (Readability's README says so):
  *    the table gives the ratio both to Readability.parse alone (its copy made untimed) and to copy + parse.
- *    Then the same pages in Chromium (scripts/bench-chromium.ts: the engine bundled and run on each page's
- *    live DOM, as the content script runs it), and the per-page ratios to clone + parse side by side.
+ *    Then the same pages in Chromium (scripts/bench-chromium.ts: the engine alone, bundled and run on each
+ *    page's live DOM), and the per-page ratios to clone + parse side by side. Then what a click on ReadOnce costs
+ *    the page and how long the popup takes to answer, with the built extension (scripts/bench-click.ts).
  * 2. Scaling: synthetic articles of 1k to 32k blocks with duplicates and teasers; time per doubling, for
  *    ReadOnce and, beside it, for the baseline (clone + Readability.parse) on the same articles. Each size runs
  *    in its own process, so that one size's heap does not bill the next (in one process the 32k run pays for
@@ -33,6 +34,7 @@ const { values, positionals } = parseArgs({
     'skip-memory': { type: 'boolean' },
     'skip-batch': { type: 'boolean' },
     'skip-chromium': { type: 'boolean' },
+    'skip-click': { type: 'boolean' },
     // Internal: time one synthetic size and print it as JSON (what each scaling process runs), for ReadOnce
     // or, with --scaling-baseline, for clone + Readability.parse.
     'scaling-size': { type: 'string' },
@@ -106,11 +108,16 @@ if (!values['skip-corpus'] && !values['scaling-size']) {
     const inChromium: number[] = [];
     for await (const t of timeInChromium(readCorpus(dir), { runs: Math.max(runs, 5), options: CONTENT_SCRIPT_OPTIONS })) inChromium.push(t.ours / t.base);
     console.log('Per-page ratio of ReadOnce to what every reader mode runs, a copy of the page + Readability.parse;');
-    console.log("jsdom: the CLI's clean (Markdown included); Chromium: the content script's (Markdown on demand)\n");
+    console.log("jsdom: the CLI's clean (Markdown included); Chromium: the engine alone on the live page (Markdown on demand)\n");
     console.log('| per-page ratio | jsdom | Chromium |');
     console.log('|---|---|---|');
     console.log(`| median | ${median(ratiosWithCopy).toFixed(3)} | ${median(inChromium).toFixed(3)} |`);
     console.log(`| p90 | ${quantile(ratiosWithCopy, 0.9).toFixed(3)} | ${quantile(inChromium, 0.9).toFixed(3)} |`);
+    console.log('');
+  }
+  // A toolbar click with the built extension: the page's main-thread time, click to article, the 200k-element page.
+  if (!values['skip-chromium'] && !values['skip-click'] && chromiumAvailable()) {
+    execFileSync(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'bench-click.ts'), dir, '--runs', String(Math.max(runs, 3)), '--floor'], { stdio: 'inherit' });
     console.log('');
   }
 }

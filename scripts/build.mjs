@@ -28,6 +28,8 @@ const GECKO = {
  * @typedef {{
  *   background: { service_worker?: string, scripts?: string[] },
  *   web_accessible_resources?: { resources: string[], matches: string[], use_dynamic_url?: boolean }[],
+ *   sandbox?: { pages: string[] },
+ *   content_security_policy: { extension_pages: string, sandbox?: string },
  *   browser_specific_settings?: { gecko: typeof GECKO },
  *   host_permissions?: string[],
  *   version?: string,
@@ -91,6 +93,10 @@ export const TARGETS = {
       // Firefox has no use_dynamic_url (Firefox ESR 153's manifest schema lacks it: an unknown key earns a
       // manifest warning). Its moz-extension:// host is a random UUID per installation instead.
       for (const entry of m.web_accessible_resources ?? []) delete entry.use_dynamic_url;
+      // Firefox has no sandboxed extension pages (an unknown key earns a lint warning): engine.html is a plain
+      // extension page there, where parsing the page's markup reports nothing (src/engine-page/index.ts).
+      delete m.sandbox;
+      delete m.content_security_policy.sandbox;
     },
   },
   /**
@@ -117,6 +123,7 @@ const ENTRIES = {
   popup: 'src/popup/index.ts',
   options: 'src/options/index.ts',
   reader: 'src/reader-page/index.ts',
+  engine: 'src/engine-page/index.ts',
 };
 
 /**
@@ -130,6 +137,8 @@ const STATIC_FILES = [
   ['src/options/options.css', 'options.css'],
   ['src/reader/article.css', 'article.css'],
   ['src/reader-page/reader.html', 'reader.html'],
+  ['src/engine-page/engine.html', 'engine.html'],
+  ['src/content/ask-snapshot.js', 'ask-snapshot.js'],
   ['src/reader/reader.css', 'reader.css'],
   ['icons', 'icons'],
   ['_locales', '_locales'],

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { isHomePage, looksLikeArticle, readerScore } from '../src/background/article-check.ts';
+import { isHomePage, looksLikeArticle, readerScore } from '../src/reader/article-check.ts';
 import { cleanHtml } from '../src/node/index.ts';
 import { importViews } from './views.ts';
 

@@ -115,8 +115,10 @@ export class FirefoxSession {
     return `moz-extension://${EXTENSION_UUID}/${path}`;
   }
 
-  async openPage(url: string): Promise<Page> {
+  /** A new tab at `url`, loaded; `beforeLoad` runs in the page before its own scripts (e.g. a recorder). */
+  async openPage(url: string, beforeLoad?: () => void): Promise<Page> {
     const page = await this.browser.newPage();
+    if (beforeLoad) await page.evaluateOnNewDocument(beforeLoad);
     await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
     return page;
   }

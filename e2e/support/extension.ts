@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { clickToolbarButton as clickToolbarButtonOn, launchChromiumWithExtension, withTargets } from '../../scripts/chromium-extension.mjs';
 import type { ReaderReply } from '../../src/platform/messages.ts';
 import { readerState, type ReaderOutcome } from './reader-outcome.ts';
+import { step } from './step.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 export const EXTENSION_DIR = join(ROOT, 'dist', 'chrome-test');
@@ -30,7 +31,8 @@ export interface LoadedExtension {
   close: (options?: { keepProfile?: boolean }) => Promise<void>;
 }
 
-async function ensureBuilt(): Promise<void> {
+/** Builds dist/chrome-test when it is missing (npm test builds it first). */
+export async function ensureBuilt(): Promise<void> {
   if (existsSync(join(EXTENSION_DIR, 'manifest.json'))) return;
   const { build } = await import('../../scripts/build.mjs');
   await build(['chrome-test']);
@@ -48,19 +50,24 @@ export async function launchExtension(userDataDir?: string, browser: { args?: st
   if (!browser.extensionDir) await ensureBuilt();
   await mkdir(ARTIFACTS, { recursive: true });
   const dir = userDataDir ?? (await newProfileDir());
-  const { context, worker, id } = await launchChromiumWithExtension(
-    dir,
-    browser.extensionDir ?? EXTENSION_DIR,
-    { viewport: { width: 1280, height: 800 }, ...(browser.env ? { env: { ...process.env, ...browser.env } as Record<string, string> } : {}) },
-    browser.args ?? [],
+  const { context, worker, id } = await step('launch Chromium with the extension', 60_000, () =>
+    launchChromiumWithExtension(
+      dir,
+      browser.extensionDir ?? EXTENSION_DIR,
+      { viewport: { width: 1280, height: 800 }, timeout: 45_000, ...(browser.env ? { env: { ...process.env, ...browser.env } as Record<string, string> } : {}) },
+      browser.args ?? [],
+    ),
   );
+  // Every Playwright wait that takes a timeout gets one, so none waits without a limit.
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
   return {
     context,
     worker,
     id,
     userDataDir: dir,
     close: async (options) => {
-      await context.close();
+      await step('close the browser', 30_000, () => context.close());
       if (!options?.keepProfile) await rm(dir, { recursive: true, force: true });
     },
   };
@@ -98,11 +105,11 @@ export function withExtension<S extends { close: () => Promise<void> }>(startSit
  * A string, not a function: tsx would wrap a nested function in a helper the worker lacks.
  */
 export async function commandOutcome(ext: LoadedExtension, name: string, tabId: number): Promise<ReaderOutcome | null> {
-  return ext.worker.evaluate(`readOnce.runCommand(${JSON.stringify(name)}, { id: ${tabId} })`);
+  return step(`command ${name} on tab ${tabId}`, 15_000, () => ext.worker.evaluate(`readOnce.runCommand(${JSON.stringify(name)}, { id: ${tabId} })`));
 }
 
 export async function menuItemOutcome(ext: LoadedExtension, tabId: number): Promise<ReaderOutcome> {
-  return ext.worker.evaluate(`readOnce.runMenuItem({ id: ${tabId} })`);
+  return step(`context menu item on tab ${tabId}`, 15_000, () => ext.worker.evaluate(`readOnce.runMenuItem({ id: ${tabId} })`));
 }
 
 /** Runs the command; reader mode's state after it, or an error that gives the problem's kind and message. */
@@ -117,7 +124,7 @@ export async function runMenuItem(ext: LoadedExtension, tabId: number): Promise<
 
 /** A real toolbar click (CDP Extensions.triggerAction): opens the popup and grants activeTab on the tab. */
 export async function clickToolbarButton(ext: LoadedExtension, page: Page): Promise<void> {
-  await clickToolbarButtonOn(ext.context, ext.id, page.url());
+  await step(`click the toolbar button on ${page.url()}`, 15_000, () => clickToolbarButtonOn(ext.context, ext.id, page.url()));
 }
 
 /**
@@ -127,25 +134,27 @@ export async function clickToolbarButton(ext: LoadedExtension, page: Page): Prom
  */
 export async function closeToolbarPopup(ext: LoadedExtension): Promise<void> {
   const popup = `chrome-extension://${ext.id}/popup.html`;
-  await withTargets(ext.context, 'page', async (cdp, pages) => {
-    for (const info of pages) if (info.url === popup) await cdp.send('Target.closeTarget', { targetId: info.targetId });
-  });
+  await step('close the toolbar popup', 15_000, () =>
+    withTargets(ext.context, 'page', async (cdp, pages) => {
+      for (const info of pages) if (info.url === popup) await cdp.send('Target.closeTarget', { targetId: info.targetId });
+    }),
+  );
 }
 
 /** The tab id of `page`. Its URL is visible to the extension only once activeTab was granted on it. */
 export async function tabIdOf(ext: LoadedExtension, page: Page): Promise<number> {
   const url = page.url();
-  const id = await ext.worker.evaluate(
+  const id = await step(`find the tab id of ${url}`, 10_000, () => ext.worker.evaluate(
     async (want) => (await chrome.tabs.query({})).find((tab) => tab.url === want)?.id ?? null,
     url,
-  );
+  ));
   if (id === null) throw new Error(`the extension cannot see a tab at ${url} (no gesture on it yet?)`);
   return id;
 }
 
 /** The most recently opened tab: for a page the extension was given no access to, so cannot see the URL of. */
 export async function newestTabId(ext: LoadedExtension): Promise<number> {
-  return ext.worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((tab) => tab.id ?? -1)));
+  return step('find the newest tab', 10_000, () => ext.worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((tab) => tab.id ?? -1))));
 }
 
 export function artifact(name: string): string {

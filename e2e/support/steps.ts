@@ -7,6 +7,8 @@ import { ReaderPage } from '../pages/reader-page.ts';
 import type { Page } from 'playwright';
 import { clickToolbarButton, tabIdOf, type LoadedExtension } from './extension.ts';
 
+export { step } from './step.ts';
+
 /** Waits `ms`: for what the page or the reader does on its own clock (a fade-in, a handler, a lazy load). */
 export const settle = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 

@@ -1,8 +1,10 @@
 /** Reaching the page: finding the tab, telling restricted pages apart, injecting the content script. */
 import { browser } from './browser.ts';
-import type { PageProblem } from './messages.ts';
+import type { PageProblem, SnapshotReply } from './messages.ts';
 
 export const CONTENT_SCRIPT_FILE = 'content.js';
+/** Asks the content script for the snapshot; injected after it (src/content/ask-snapshot.js). */
+export const ASK_SNAPSHOT_FILE = 'ask-snapshot.js';
 
 export interface TabRef {
   id: number;
@@ -63,6 +65,21 @@ export function problemFromInjectionError(error: unknown): { problem: PageProble
  */
 export async function injectContentScript(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE], injectImmediately: true });
+}
+
+/**
+ * Runs content.js in the tab's top frame (a no-op where it runs already) and takes the page's snapshot, in one
+ * call: the popup's click costs the page one task to start with, not two. Needs activeTab.
+ */
+export async function snapshotTab(tabId: number): Promise<SnapshotReply> {
+  const [injection] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    files: [CONTENT_SCRIPT_FILE, ASK_SNAPSHOT_FILE],
+    injectImmediately: true,
+  });
+  const reply = injection?.result as SnapshotReply | null | undefined;
+  if (reply === undefined || reply === null) throw new Error('ReadOnce is not running in this page; open it again.');
+  return reply;
 }
 
 export async function openOptionsPage(): Promise<void> {

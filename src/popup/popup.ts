@@ -4,13 +4,15 @@
  */
 import { markdownOf } from '../core/markdown-of.ts';
 import type { CleanResult } from '../core/types.ts';
+import { EngineFrame } from '../platform/engine-frame.ts';
 import { readerFrameRef } from '../platform/extension-url.ts';
 import { localise, t, uiLanguage } from '../platform/i18n.ts';
-import { ANSWER_TIME_LIMIT_MS, askContent, type ArticleReply, type CleanReply, type ProblemReply } from '../platform/messages.ts';
+import { ANSWER_TIME_LIMIT_MS, askContent, type ArticleReply, type CleanReply, type ProblemReply, type SnapshotReply } from '../platform/messages.ts';
 import { requiredElement } from '../platform/page-elements.ts';
+import { readPage } from '../platform/read-page.ts';
 import { loadSettings } from '../platform/settings.ts';
 import type { Settings } from '../platform/settings-schema.ts';
-import { injectContentScript, isRestrictedUrl, openOptionsPage, problemFromInjectionError, targetTab, type TabRef } from '../platform/tabs.ts';
+import { isRestrictedUrl, openOptionsPage, problemFromInjectionError, snapshotTab, targetTab, type TabRef } from '../platform/tabs.ts';
 import { applyAppearance } from '../reader/appearance.ts';
 import { renderArticle, renderPageText, showRemovalInPlace } from '../reader/article-view.ts';
 import { applyArticleDirection } from '../reader/direction.ts';
@@ -25,6 +27,7 @@ import { readableSegments } from '../reader/listen/segments.ts';
 import { withTimeLimit } from '../reader/time-limit.ts';
 import { attachAutoOpenToggle } from './auto-open-toggle.ts';
 import { copyToClipboard } from './clipboard.ts';
+import { ANSWER_MARK, READ_MARK } from '../platform/read-marks.ts';
 
 const LOADING_RETRY_MS = 400;
 const LOADING_GIVE_UP_MS = 20_000;
@@ -38,6 +41,8 @@ interface PopupElements {
   copyText: HTMLButtonElement;
   openOptions: HTMLButtonElement;
   settings: Settings;
+  /** Where the clean runs: the engine's document, in a hidden frame of the popup. */
+  engine: EngineFrame;
 }
 
 export async function startPopup(doc: Document, search: string): Promise<void> {
@@ -51,6 +56,7 @@ export async function startPopup(doc: Document, search: string): Promise<void> {
     copyText: requiredElement(doc, 'copy-text'),
     openOptions: requiredElement(doc, 'open-options'),
     settings: await loadSettings(),
+    engine: EngineFrame.inFrame(requiredElement(doc, 'engine')),
   };
   ui.openOptions.addEventListener('click', () => void openOptionsPage().then(() => window.close()));
   applyAppearance(ui.root, ui.settings, false);
@@ -74,8 +80,10 @@ export async function startPopup(doc: Document, search: string): Promise<void> {
 async function readTab(ui: PopupElements, tab: TabRef, startedAt: number): Promise<void> {
   ui.status.textContent = t('reading');
   ui.content.setAttribute('aria-busy', 'true');
-  // The page's main thread runs the engine: a page it is slow on gets "took too long", not a silent wait.
+  performance.mark(READ_MARK);
+  // A page too slow to serialise or to clean gets "took too long", not a silent wait.
   const reply = await withTimeLimit(cleanTab(ui, tab), ANSWER_TIME_LIMIT_MS);
+  performance.mark(ANSWER_MARK);
   ui.content.removeAttribute('aria-busy');
   ui.status.textContent = '';
   if (reply.ok) {
@@ -88,19 +96,20 @@ async function readTab(ui: PopupElements, tab: TabRef, startedAt: number): Promi
   }
 }
 
-/** Tabs the content script was injected into by this popup: retries while loading need not inject again. */
-const injected = new Set<number>();
-
 async function cleanTab(ui: PopupElements, tab: TabRef): Promise<CleanReply> {
   if (tab.url && isRestrictedUrl(tab.url)) return { ok: false, problem: 'restricted' };
+  let first: SnapshotReply;
   try {
-    if (!injected.has(tab.id)) await injectContentScript(tab.id);
-    injected.add(tab.id);
+    first = await snapshotTab(tab.id);
   } catch (error) {
     return { ok: false, ...problemFromInjectionError(error) };
   }
   try {
-    return await askContent(tab.id, { type: 'clean', settings: ui.settings });
+    const source = {
+      snapshot: async () => first,
+      part: (id: string, index: number) => askContent(tab.id, { type: 'snapshot-part', id, index }),
+    };
+    return (await readPage(source, ui.engine, ui.settings)) ?? { ok: false, problem: 'failed', detail: 'the page gave no snapshot' };
   } catch (error) {
     return { ok: false, problem: 'failed', detail: error instanceof Error ? error.message : String(error) };
   }

@@ -1,16 +1,23 @@
 /**
  * Reader mode's document: an extension page (reader.html) in a frame over the article. It asks the
- * content script that opened it for the article, through the extension's messaging (never the page's
- * DOM), shows it with its toolbar, saves typography changes, and asks to be closed on Esc or the close
- * button. Being another origin, nothing here is reachable from the page: not the DOM, styles, keys,
- * selection or clipboard events.
+ * content script that opened it for the page's snapshot, through the extension's messaging (never the page's
+ * DOM), has the engine's document clean it in a frame of its own (src/platform/read-page.ts), shows the article
+ * with its toolbar, saves typography changes, and asks to be closed on Esc or the close button. Being another
+ * origin, nothing here is reachable from the page: not the DOM, styles, keys, selection or clipboard events.
+ *
+ * `pending`: the frame was opened hidden on a site the reader always reads in reader mode. It judges the clean
+ * page (src/reader/article-check.ts): an article is shown as usual and the frame asks to be shown; anything else
+ * (no article, a front page, a problem) is not shown at all, and the frame asks to be closed.
  */
+import { EngineFrame } from '../platform/engine-frame.ts';
 import { localise, t, uiLanguage } from '../platform/i18n.ts';
 import { ANSWER_TIME_LIMIT_MS, askReaderHost, type ArticleReply, type CleanReply, type ProblemReply } from '../platform/messages.ts';
 import { requiredElement } from '../platform/page-elements.ts';
+import { readPage, type SnapshotSource } from '../platform/read-page.ts';
 import { loadSettings, saveSettings, watchSettings } from '../platform/settings.ts';
 import type { Settings } from '../platform/settings-schema.ts';
 import { applyAppearance } from '../reader/appearance.ts';
+import { looksLikeArticle } from '../reader/article-check.ts';
 import { renderArticle, renderPageText, showRemovalInPlace, type ArticleView } from '../reader/article-view.ts';
 import { applyArticleDirection } from '../reader/direction.ts';
 import { forbidRemoteLoads, resultWithoutImages } from '../reader/images.ts';
@@ -23,10 +30,12 @@ import { renderListenControls, type ListenControls } from '../reader/listen/list
 import { readableSegments } from '../reader/listen/segments.ts';
 import { withTimeLimit } from '../reader/time-limit.ts';
 
-export async function startReaderPage(doc: Document, session: string): Promise<void> {
+export async function startReaderPage(doc: Document, session: string, pending = false): Promise<void> {
   localise(doc);
   const root = requiredElement(doc, 'root');
   const page = requiredElement(doc, 'page');
+  // Opened first, so that the engine's document loads while the page is read.
+  const engine = EngineFrame.open(doc);
   let settings = await loadSettings();
   applyAppearance(root, settings);
   if (!settings.loadImages) forbidRemoteLoads(doc);
@@ -53,11 +62,20 @@ export async function startReaderPage(doc: Document, session: string): Promise<v
     event.preventDefault();
     close();
   });
-  root.focus({ preventScroll: true });
+  // Hidden, it takes no focus: the reader is on the page meanwhile.
+  if (!pending) root.focus({ preventScroll: true });
+  const host: SnapshotSource = {
+    snapshot: () => askReaderHost({ type: 'reader-snapshot', session }),
+    part: (id, index) => askReaderHost({ type: 'reader-snapshot-part', session, id, index }),
+  };
   const reply: CleanReply =
-    (await withTimeLimit(askReaderHost({ type: 'reader-content', session, settings }), ANSWER_TIME_LIMIT_MS).catch(
+    (await withTimeLimit(readPage(host, engine, settings), ANSWER_TIME_LIMIT_MS).catch(
       (error: unknown): ProblemReply => ({ ok: false, problem: 'failed', detail: error instanceof Error ? error.message : String(error) }),
     )) ?? { ok: false, problem: 'failed', detail: t('readerStale') };
+  if (pending && !(reply.ok && looksLikeArticle(reply.url, reply.result))) {
+    await askReaderHost({ type: 'reader-verdict', session, article: false }).catch(() => undefined);
+    return;
+  }
 
   let removals: HTMLElement | null = null;
   const toolbar: ReaderToolbar = renderToolbar(doc, settings, reply.ok ? reply.result.removed.length : 0, {
@@ -90,6 +108,8 @@ export async function startReaderPage(doc: Document, session: string): Promise<v
     listen = listenInToolbar(doc, toolbar, shown.view, reply);
   } else fillProblem(doc, page, reply);
   watchSettings(show);
+  // Shown only now, with the article in place: the content script then focuses the frame.
+  if (pending) await askReaderHost({ type: 'reader-verdict', session, article: true }).catch(() => undefined);
   // Again: the content script focuses the frame once it answered, which leaves the frame's body focused.
   root.focus({ preventScroll: true });
 }

@@ -50,11 +50,12 @@ export function resultWithoutImages(result: CleanResult): CleanResult {
 
 /**
  * A second belt for the extension page showing the article: a CSP that lets it load its own files
- * only. Inserted before any article HTML, it holds for everything that comes after.
+ * only (frames too: the engine's document, src/platform/engine-frame.ts). Inserted before any article HTML,
+ * it holds for everything that comes after.
  */
 export function forbidRemoteLoads(doc: Document): void {
   const meta = doc.createElement('meta');
   meta.httpEquiv = 'Content-Security-Policy';
-  meta.content = "img-src 'self'; media-src 'none'; font-src 'self'; connect-src 'none'; frame-src 'none'";
+  meta.content = "img-src 'self'; media-src 'none'; font-src 'self'; connect-src 'none'; frame-src 'self'";
   doc.head.append(meta);
 }
