@@ -46,6 +46,18 @@ const cases: RuleCase[] = [
     why: 'Russian WordPress themes translate the skip link as "Перейти к содержимому".',
   },
   {
+    title: 'a link into the page that says it skips: "Skip to product information"',
+    html: `<p><a href="#ProductInfo-main">Skip to product information</a></p>${story(0, 2)}`,
+    removed: ['Skip to product information'],
+    why: 'Shop themes add skip links of their own wording (deathwishcoffee.com, wcxb-dev 0583); a "Skip to" link into the page itself is one, whatever it skips to.',
+  },
+  {
+    title: 'must not remove: "Skip to" linking to another page',
+    html: `<p><a href="/chapter-9">Skip to chapter nine</a></p>${story(0, 2)}`,
+    removed: [],
+    why: 'A link to another page is navigation the reader may want (a serial\'s "Skip to chapter nine"), not a skip link.',
+  },
+  {
     title: 'must not remove: a sentence that starts with "Skip to"',
     html: `${story(0, 1)}<p>Skip to the last page of the report and the council admits the new boats will cost a third more than planned.</p>`,
     removed: [],

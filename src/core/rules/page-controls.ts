@@ -12,6 +12,8 @@ import type { Rule } from './rule.ts';
 
 const PAGES: ReadonlySet<PageType> = new Set(['sections', 'listing', 'product', 'docs']);
 const MAX_WORDS = 8;
+/** A heading is a control only as the label of one ("Filter:", "Sort by:" over a shop's menus). */
+const LABEL = /:\s*$/u;
 /** The answers to "Was this page helpful?": a control only right after another one, else an FAQ's answer. */
 const ANSWERS = new Set(['yes', 'no', 'ja', 'nein', 'oui', 'non', 'sí', 'да', 'нет']);
 
@@ -23,7 +25,7 @@ export const pageControls: Rule = {
     let afterControl = false;
     for (const block of article.kept()) {
       const control: boolean =
-        block.kind !== 'code' && block.kind !== 'table' && block.kind !== 'heading' && block.words <= MAX_WORDS && !inDataStructure(block.el) &&
+        block.kind !== 'code' && block.kind !== 'table' && (block.kind !== 'heading' || LABEL.test(block.text)) && block.words <= MAX_WORDS && !inDataStructure(block.el) &&
         (isPhrase('pageControls', block.text) || (afterControl && ANSWERS.has(normalize(block.text))));
       if (control) {
         article.remove(block, { reason: this.id, category: this.category, explanation: 'A control of the page (buy, filter, sort, paging, edit, rate), not its content' });
