@@ -89,6 +89,9 @@ const ARTICLE_PICK_SHARE = 0.6;
  */
 const DECLARED_PICK_PROSE = 500;
 const DECLARED_PICK_SHARE = 0.4;
+/** Or a short pick that is nearly all prose: a paywalled story's two paragraphs (wsj.com, eval-dev 042bb7b5fe). */
+const DECLARED_SHORT_PROSE = 200;
+const DECLARED_SHORT_SHARE = 0.8;
 
 /**
  * The first reading that stands once Readability has picked its article (`picked`), see
@@ -98,7 +101,9 @@ export function settle({ readings, declaresArticle }: PageReadings, picked: Elem
   if (readings.length === 0) return null;
   const { prose, total } = picked ? proseShare(picked) : { prose: 0, total: 0 };
   const isArticle =
-    (prose >= ARTICLE_PICK_PROSE && prose >= ARTICLE_PICK_SHARE * total) || (declaresArticle && prose >= DECLARED_PICK_PROSE && prose >= DECLARED_PICK_SHARE * total);
+    (prose >= ARTICLE_PICK_PROSE && prose >= ARTICLE_PICK_SHARE * total) ||
+    (declaresArticle && prose >= DECLARED_PICK_PROSE && prose >= DECLARED_PICK_SHARE * total) ||
+    (declaresArticle && prose >= DECLARED_SHORT_PROSE && prose >= DECLARED_SHORT_SHARE * total);
   const stands = readings.find((r) => r.standsBelow === undefined || (!isArticle && total < r.standsBelow)) ?? null;
   if (stands) resolveUrls(stands.root);
   return stands;
