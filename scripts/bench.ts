@@ -1,6 +1,6 @@
 /**
  * Speed, as tables:
- *   npm run bench -- [DIR] [--runs N] [--skip-corpus] [--skip-chromium] [--skip-scaling] [--skip-memory] [--skip-batch] [--markdown]
+ *   npm run bench -- [DIR] [--runs N] [--skip-corpus] [--skip-chromium] [--skip-scaling] [--skip-memory] [--skip-batch] [--sizes N,N,…] [--markdown]
  * --markdown also writes each table run into its own section of docs/benchmarks.md (a part skipped keeps its
  * section as it was).
  * 1. On a corpus (default ../shared/eval-dev): ReadOnce's whole pipeline (copy, prune, Readability, rules,
@@ -37,6 +37,8 @@ const { values, positionals } = parseArgs({
     'skip-batch': { type: 'boolean' },
     'skip-chromium': { type: 'boolean' },
     markdown: { type: 'boolean' },
+    // The scaling sizes, in blocks (default 1k to 32k): fewer or smaller for a quick run on a busy machine.
+    sizes: { type: 'string', default: '1000,2000,4000,8000,16000,32000' },
     // Internal: time one synthetic size and print it as JSON (what each scaling process runs), for ReadOnce
     // or, with --scaling-baseline, for clone + Readability.parse.
     'scaling-size': { type: 'string' },
@@ -197,7 +199,11 @@ if (values['scaling-size']) {
   scaling.line(`Scaling: synthetic articles (ms an article, fastest of ${runs} samples of ${SAMPLE_BLOCKS.toLocaleString('en')} blocks each, each size and each system in its own process)\n`);
   scaling.line('| blocks | elements | ReadOnce ms | × previous | clone + Readability.parse ms | × previous |');
   scaling.line('|---|---|---|---|---|---|');
-  const sizes = [1000, 2000, 4000, 8000, 16000, 32000];
+  const sizes = values.sizes.split(',').map(Number);
+  if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    console.error('--sizes takes two or more block counts, such as 1000,2000,4000');
+    process.exit(2);
+  }
   const times: { ours: number; base: number }[] = [];
   const step = (now: number, before: number | undefined) => (before ? (now / before).toFixed(2) : '–');
   for (const [i, n] of sizes.entries()) {
@@ -207,7 +213,7 @@ if (values['scaling-size']) {
     times.push({ ours, base });
   }
   // One slow size moves two steps in opposite directions; the whole range says how the cost grows.
-  const doublings = sizes.length - 1;
+  const doublings = Math.log2(sizes.at(-1)! / sizes[0]!);
   const overall = (pick: (t: { ours: number; base: number }) => number) => (pick(times.at(-1)!) / pick(times[0]!)) ** (1 / doublings);
   scaling.line(`\n${sizes[0]} to ${sizes.at(-1)} blocks, a doubling on average: ReadOnce ${overall((t) => t.ours).toFixed(2)}×, clone + Readability.parse ${overall((t) => t.base).toFixed(2)}×`);
   toDocs('bench-scaling', scaling);
