@@ -1,6 +1,8 @@
 /**
  * Speed, as tables:
- *   npm run bench -- [DIR] [--runs N] [--skip-corpus] [--skip-chromium] [--skip-click] [--skip-scaling] [--skip-memory] [--skip-batch]
+ *   npm run bench -- [DIR] [--runs N] [--skip-corpus] [--skip-chromium] [--skip-click] [--skip-scaling] [--skip-memory] [--skip-batch] [--sizes N,N,…] [--markdown]
+ * --markdown also writes each table run into its own section of docs/benchmarks.md (a part skipped keeps its
+ * section as it was).
  * 1. On a corpus (default ../shared/eval-dev): ReadOnce's whole pipeline (copy, prune, Readability, rules,
  *    DOMPurify, Markdown) against Readability on the same parsed documents, in this process. Readability
  *    mutates what it is given, so a reader mode must copy the page first (Readability's README says so):
@@ -22,7 +24,8 @@ import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
 import { cleanDocument, parseHtml, ReadOnceError } from '../src/node/index.ts';
 import { CONTENT_SCRIPT_OPTIONS, chromiumAvailable, timeInChromium } from './bench-chromium.ts';
-import { corpusDir, readCorpus } from './lib/corpus.ts';
+import { corpusDir, DEFAULT_CORPUS, readCorpus } from './lib/corpus.ts';
+import { BENCHMARKS_MD, commandLine, provenance, Report, writeSection } from './lib/markdown-section.ts';
 import { median, quantile } from './lib/stats.ts';
 
 const { values, positionals } = parseArgs({
@@ -35,6 +38,9 @@ const { values, positionals } = parseArgs({
     'skip-batch': { type: 'boolean' },
     'skip-chromium': { type: 'boolean' },
     'skip-click': { type: 'boolean' },
+    markdown: { type: 'boolean' },
+    // The scaling sizes, in blocks (default 1k to 32k): fewer or smaller for a quick run on a busy machine.
+    sizes: { type: 'string', default: '1000,2000,4000,8000,16000,32000' },
     // Internal: time one synthetic size and print it as JSON (what each scaling process runs), for ReadOnce
     // or, with --scaling-baseline, for clone + Readability.parse.
     'scaling-size': { type: 'string' },
@@ -42,6 +48,21 @@ const { values, positionals } = parseArgs({
   },
 });
 const runs = Math.max(1, Number(values.runs));
+const command = commandLine('npm run bench', process.argv.slice(2), DEFAULT_CORPUS);
+
+/** With --markdown, a part's table goes to its section of docs/benchmarks.md, stamped (see markdown-section.ts). */
+function toDocs(section: string, report: Report | string): void {
+  if (!values.markdown || values['scaling-size']) return;
+  writeSection(BENCHMARKS_MD, section, `${provenance(command)}\n\n${typeof report === 'string' ? report : report.text}`, { append: true });
+  console.log(`(written to docs/benchmarks.md, section ${section})`);
+}
+
+/** A part run as a script of its own: its output shown, and kept for its section. */
+function runPart(script: string, args: readonly string[] = []): string {
+  const out = execFileSync(process.execPath, [...process.execArgv, path.join(import.meta.dirname, script), ...args], { encoding: 'utf8', stdio: ['inherit', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  process.stdout.write(out);
+  return out.trim();
+}
 
 
 function time(fn: () => void): number {
@@ -93,31 +114,35 @@ if (!values['skip-corpus'] && !values['scaling-size']) {
     totalBase += median(base);
     totalBaseWithCopy += median(baseWithCopy);
   }
-  console.log(`Corpus: ${dir} (${ratios.length} pages, median of ${runs} runs each)\n`);
-  console.log('| measure | value |');
-  console.log('|---|---|');
-  console.log(`| Readability.parse alone, total | ${totalBase.toFixed(0)} ms |`);
-  console.log(`| Readability, copy of the page + parse, total | ${totalBaseWithCopy.toFixed(0)} ms |`);
-  console.log(`| ReadOnce whole pipeline (its copy included), total | ${totalOurs.toFixed(0)} ms |`);
-  console.log(`| per-page ratio ReadOnce / Readability.parse alone, median | ${median(ratios).toFixed(3)} |`);
-  console.log(`| per-page ratio ReadOnce / Readability.parse alone, p90 | ${quantile(ratios, 0.9).toFixed(3)} |`);
-  console.log(`| per-page ratio ReadOnce / (copy + Readability.parse), median | ${median(ratiosWithCopy).toFixed(3)} |`);
-  console.log(`| per-page ratio ReadOnce / (copy + Readability.parse), p90 | ${quantile(ratiosWithCopy, 0.9).toFixed(3)} |`);
+  const jsdomTable = new Report();
+  jsdomTable.line(`Corpus: ${path.basename(dir)} (${ratios.length} pages, median of ${runs} runs each), in jsdom\n`);
+  jsdomTable.line('| measure | value |');
+  jsdomTable.line('|---|---|');
+  jsdomTable.line(`| Readability.parse alone, total | ${totalBase.toFixed(0)} ms |`);
+  jsdomTable.line(`| Readability, copy of the page + parse, total | ${totalBaseWithCopy.toFixed(0)} ms |`);
+  jsdomTable.line(`| ReadOnce whole pipeline (its copy included), total | ${totalOurs.toFixed(0)} ms |`);
+  jsdomTable.line(`| per-page ratio ReadOnce / Readability.parse alone, median | ${median(ratios).toFixed(3)} |`);
+  jsdomTable.line(`| per-page ratio ReadOnce / Readability.parse alone, p90 | ${quantile(ratios, 0.9).toFixed(3)} |`);
+  jsdomTable.line(`| per-page ratio ReadOnce / (copy + Readability.parse), median | ${median(ratiosWithCopy).toFixed(3)} |`);
+  jsdomTable.line(`| per-page ratio ReadOnce / (copy + Readability.parse), p90 | ${quantile(ratiosWithCopy, 0.9).toFixed(3)} |`);
+  toDocs('bench-jsdom', jsdomTable);
   console.log('');
   if (!values['skip-chromium'] && chromiumAvailable()) {
     const inChromium: number[] = [];
     for await (const t of timeInChromium(readCorpus(dir), { runs: Math.max(runs, 5), options: CONTENT_SCRIPT_OPTIONS })) inChromium.push(t.ours / t.base);
-    console.log('Per-page ratio of ReadOnce to what every reader mode runs, a copy of the page + Readability.parse;');
-    console.log("jsdom: the CLI's clean (Markdown included); Chromium: the engine alone on the live page (Markdown on demand)\n");
-    console.log('| per-page ratio | jsdom | Chromium |');
-    console.log('|---|---|---|');
-    console.log(`| median | ${median(ratiosWithCopy).toFixed(3)} | ${median(inChromium).toFixed(3)} |`);
-    console.log(`| p90 | ${quantile(ratiosWithCopy, 0.9).toFixed(3)} | ${quantile(inChromium, 0.9).toFixed(3)} |`);
+    const bothTable = new Report();
+    bothTable.line(`Corpus: ${path.basename(dir)} (${ratios.length} pages). Per-page ratio of ReadOnce to what every reader mode runs, a copy of the page + Readability.parse;`);
+    bothTable.line('jsdom: the CLI\'s clean (Markdown included); Chromium: the engine alone on the live page (Markdown on demand)\n');
+    bothTable.line('| per-page ratio | jsdom | Chromium |');
+    bothTable.line('|---|---|---|');
+    bothTable.line(`| median | ${median(ratiosWithCopy).toFixed(3)} | ${median(inChromium).toFixed(3)} |`);
+    bothTable.line(`| p90 | ${quantile(ratiosWithCopy, 0.9).toFixed(3)} | ${quantile(inChromium, 0.9).toFixed(3)} |`);
+    toDocs('bench-chromium', bothTable);
     console.log('');
   }
   // A toolbar click with the built extension: the page's main-thread time, click to article, the 200k-element page.
   if (!values['skip-chromium'] && !values['skip-click'] && chromiumAvailable()) {
-    execFileSync(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'bench-click.ts'), dir, '--runs', String(Math.max(runs, 3)), '--floor'], { stdio: 'inherit' });
+    toDocs('bench-click', runPart('bench-click.ts', [dir, '--runs', String(Math.max(runs, 3)), '--floor']));
     console.log('');
   }
 }
@@ -177,31 +202,37 @@ function timeSizeApart(n: number, ofBaseline: boolean): { elements: number; ms: 
 if (values['scaling-size']) {
   console.log(JSON.stringify(timeSize(Number(values['scaling-size']), values['scaling-baseline'] ? baseline : pipeline)));
 } else if (!values['skip-scaling']) {
-  console.log(`Scaling: synthetic articles (ms an article, fastest of ${runs} samples of ${SAMPLE_BLOCKS.toLocaleString('en')} blocks each, each size and each system in its own process)\n`);
-  console.log('| blocks | elements | ReadOnce ms | × previous | clone + Readability.parse ms | × previous |');
-  console.log('|---|---|---|---|---|---|');
-  const sizes = [1000, 2000, 4000, 8000, 16000, 32000];
+  const scaling = new Report();
+  scaling.line(`Scaling: synthetic articles (ms an article, fastest of ${runs} samples of ${SAMPLE_BLOCKS.toLocaleString('en')} blocks each, each size and each system in its own process)\n`);
+  scaling.line('| blocks | elements | ReadOnce ms | × previous | clone + Readability.parse ms | × previous |');
+  scaling.line('|---|---|---|---|---|---|');
+  const sizes = values.sizes.split(',').map(Number);
+  if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    console.error('--sizes takes two or more block counts, such as 1000,2000,4000');
+    process.exit(2);
+  }
   const times: { ours: number; base: number }[] = [];
   const step = (now: number, before: number | undefined) => (before ? (now / before).toFixed(2) : '–');
   for (const [i, n] of sizes.entries()) {
     const { elements, ms: ours } = timeSizeApart(n, false);
     const { ms: base } = timeSizeApart(n, true);
-    console.log(`| ${n} | ${elements} | ${ours.toFixed(0)} | ${step(ours, times[i - 1]?.ours)} | ${base.toFixed(0)} | ${step(base, times[i - 1]?.base)} |`);
+    scaling.line(`| ${n} | ${elements} | ${ours.toFixed(0)} | ${step(ours, times[i - 1]?.ours)} | ${base.toFixed(0)} | ${step(base, times[i - 1]?.base)} |`);
     times.push({ ours, base });
   }
   // One slow size moves two steps in opposite directions; the whole range says how the cost grows.
-  const doublings = sizes.length - 1;
+  const doublings = Math.log2(sizes.at(-1)! / sizes[0]!);
   const overall = (pick: (t: { ours: number; base: number }) => number) => (pick(times.at(-1)!) / pick(times[0]!)) ** (1 / doublings);
-  console.log(`\n${sizes[0]} to ${sizes.at(-1)} blocks, a doubling on average: ReadOnce ${overall((t) => t.ours).toFixed(2)}×, clone + Readability.parse ${overall((t) => t.base).toFixed(2)}×`);
+  scaling.line(`\n${sizes[0]} to ${sizes.at(-1)} blocks, a doubling on average: ReadOnce ${overall((t) => t.ours).toFixed(2)}×, clone + Readability.parse ${overall((t) => t.base).toFixed(2)}×`);
+  toDocs('bench-scaling', scaling);
 }
 
 // 3. The reading memory (scripts/bench-memory.ts): lookup and record times at 1k, 10k and 100k articles.
 if (!values['scaling-size'] && !values['skip-memory']) {
   console.log('');
-  execFileSync(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'bench-memory.ts')], { stdio: 'inherit' });
+  toDocs('bench-memory', runPart('bench-memory.ts'));
 }
 // 4. readonce batch (scripts/bench-batch.ts): pages/s for --jobs 1 and 2 on the corpus repeated to 2,000 pages.
 if (!values['scaling-size'] && !values['skip-batch']) {
   console.log('');
-  execFileSync(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'bench-batch.ts'), ...positionals], { stdio: 'inherit' });
+  toDocs('bench-batch', runPart('bench-batch.ts', positionals));
 }

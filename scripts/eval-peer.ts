@@ -17,8 +17,9 @@
  *     with no record in `removed`;
  *   - Markdown F1 against Defuddle's expected Markdown, with the news corpus's 4-gram shingle metric (refusals 0);
  * then lists the refused pages, the wrong removals still made and every removal judged.json does not know.
- *   npm run eval:peer -- [DIR] [--suite readability|defuddle] [--page NAME-PREFIX] [--list]
+ *   npm run eval:peer -- [DIR] [--suite readability|defuddle] [--page NAME-PREFIX] [--list] [--markdown]
  * --list adds the removals judged right that are no longer made, and each page's lost words and Markdown F1.
+ * --markdown also writes the table into its section of docs/benchmarks.md.
  */
 import { parseArgs } from 'node:util';
 import { readerText } from '../src/core/blocks.ts';
@@ -27,14 +28,20 @@ import { showAsReaderSaw, workingCopy } from '../src/core/working-copy/index.ts'
 import { parseHtml, ReadOnceError } from '../src/node/index.ts';
 import { pageF1, scorePage } from './lib/metric.ts';
 import { missingWords } from './lib/missing-words.ts';
-import { peerDir, readPeerPages, readVerdicts, SUITES, type Suite, type Verdict, VerdictIndex } from './lib/peer.ts';
+import { DEFAULT_PEER_DIR, peerDir, readPeerPages, readVerdicts, SUITES, type Suite, type Verdict, VerdictIndex } from './lib/peer.ts';
+import { BENCHMARKS_MD, commandLine, provenance, Report, writeSection } from './lib/markdown-section.ts';
 import { cleanOrRefuse } from './lib/run.ts';
+import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { suite: { type: 'string' }, page: { type: 'string' }, list: { type: 'boolean', default: false } },
+  options: { suite: { type: 'string' }, page: { type: 'string' }, list: { type: 'boolean', default: false }, markdown: { type: 'boolean' } },
 });
+if (values.markdown && (values.suite || values.page)) {
+  console.error('--markdown writes the table of every page: leave out --suite and --page');
+  process.exit(2);
+}
 if (values.suite && !(SUITES as readonly string[]).includes(values.suite)) {
   console.error(`--suite is one of ${SUITES.join(', ')}`);
   process.exit(2);
@@ -127,8 +134,9 @@ for (const page of readPeerPages(dir, { suite: values.suite, page: values.page }
 
 const pct = (n: number, d: number) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)}%`);
 console.log(`Peer pages: ${dir}\n`);
-console.log('| suite | pages | no article | wrong still made | right still made | lost words (pages) | of those, left out by the working copy | Markdown F1 |');
-console.log('|---|---|---|---|---|---|---|---|');
+const table = new Report();
+table.line('| suite | pages | no article | wrong still made | right still made | lost words (pages) | of those, left out by the working copy | Markdown F1 |');
+table.line('|---|---|---|---|---|---|---|---|');
 for (const suite of SUITES) {
   const own = rows.filter((r) => r.suite === suite);
   if (own.length === 0) continue;
@@ -143,9 +151,16 @@ for (const suite of SUITES) {
   const lostPages = own.filter((r) => r.lostWords.length > 0).length;
   const scored = own.filter((r) => r.markdownF1 !== null);
   const f1 = scored.length ? (scored.reduce((s, r) => s + (r.markdownF1 ?? 0), 0) / scored.length).toFixed(4) : '–';
-  console.log(
+  table.line(
     `| ${suite} | ${own.length} | ${own.filter((r) => r.refused).length} | ${wrong} of ${wrongJudged} | ${right} of ${rightJudged} (${pct(right, rightJudged)}) | ${lost} (${lostPages}) | ${own.reduce((n, r) => n + r.lostToCopy.length, 0)} | ${f1} |`,
   );
+}
+
+const unknownCount = rows.reduce((n, r) => n + r.removals.filter((m) => !m.verdict).length, 0);
+if (values.markdown) {
+  const body = `${provenance(commandLine('npm run eval:peer', process.argv.slice(2), DEFAULT_PEER_DIR))} Pages: ${path.basename(dir)}, ${rows.length}.\n\n${table.text}\n\nRemovals not in judged.json, listed by the command for reading: ${unknownCount}.`;
+  writeSection(BENCHMARKS_MD, 'eval-peer', body, { append: true });
+  console.log(`\nWritten to ${path.relative(process.cwd(), BENCHMARKS_MD)}.`);
 }
 
 const refused = rows.filter((r) => r.refused);

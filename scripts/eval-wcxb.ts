@@ -2,21 +2,28 @@
  * Scores ReadOnce and Readability alone on the WCXB benchmark (default ../shared/wcxb-dev), side by side, with
  * the benchmark's own metric (scripts/lib/wcxb.ts): word F1, precision and recall per page, averaged per page
  * type and overall, and the share of must-include (With%) and boilerplate (Without%) snippets found.
- *   npm run eval:wcxb -- [DIR] [--type T] [--worst N] [--page ID] [--jobs N]
+ *   npm run eval:wcxb -- [DIR] [--type T] [--worst N] [--page ID] [--jobs N] [--markdown]
  * --worst N lists each type's N lowest pages (ReadOnce F1, with Readability's beside it and what the engine read
  * the page as); --page ID prints one page's text beside the truth's words it lacks and has too many of.
  * Pages run on every core (worker threads); ReadOnce's text is its kept blocks as plain text, without the title.
+ * --markdown also writes the two tables into their section of docs/benchmarks.md.
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { PAGE_TYPES, readTruth, scoreWcxb, type WcxbScore, type WcxbTruth, wcxbDir, wcxbIds } from './lib/wcxb.ts';
+import { DEFAULT_WCXB, PAGE_TYPES, readTruth, scoreWcxb, type WcxbScore, type WcxbTruth, wcxbDir, wcxbIds } from './lib/wcxb.ts';
 import type { WcxbPageText } from './lib/wcxb-worker.ts';
+import { BENCHMARKS_MD, commandLine, provenance, Report, writeSection } from './lib/markdown-section.ts';
+import path from 'node:path';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { type: { type: 'string' }, worst: { type: 'string' }, page: { type: 'string' }, jobs: { type: 'string' } },
+  options: { type: { type: 'string' }, worst: { type: 'string' }, page: { type: 'string' }, jobs: { type: 'string' }, markdown: { type: 'boolean' } },
 });
+if (values.markdown && (values.type || values.page)) {
+  console.error('--markdown writes the tables of every page: leave out --type and --page');
+  process.exit(2);
+}
 const dir = wcxbDir(positionals[0]);
 let truths = wcxbIds(dir).map((id) => readTruth(dir, id));
 if (values.type) truths = truths.filter((t) => t.type === values.type);
@@ -59,20 +66,26 @@ function line(label: string, group: Row[]): string {
 }
 
 const types = [...PAGE_TYPES.filter((t) => rows.some((r) => r.truth.type === t)), ...new Set(rows.map((r) => r.truth.type).filter((t) => !(PAGE_TYPES as readonly string[]).includes(t)))];
-console.log(`Corpus: ${dir} (${rows.length} pages scored${unscored ? `, ${unscored} without main content not scored` : ''}; ${secs.toFixed(0)} s)\n`);
-console.log('| page type | pages | ReadOnce F1 | P | R | With% | Without% | Readability F1 | P | R | With% | Without% | ReadOnce empty |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-for (const type of types) console.log(line(type, rows.filter((r) => r.truth.type === type)));
-console.log(line('**all**', rows));
+const tables = new Report();
+tables.line(`Corpus: ${dir} (${rows.length} pages scored${unscored ? `, ${unscored} without main content not scored` : ''}; ${secs.toFixed(0)} s)\n`);
+tables.line('| page type | pages | ReadOnce F1 | P | R | With% | Without% | Readability F1 | P | R | With% | Without% | ReadOnce empty |');
+tables.line('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const type of types) tables.line(line(type, rows.filter((r) => r.truth.type === type)));
+tables.line(line('**all**', rows));
 
 // What the engine read each type as: a row per benchmark type, a column per reading (or refusal).
 const readings = [...new Set(rows.map((r) => r.text.read))].sort();
-console.log(`\nWhat ReadOnce read the pages as (rows: the benchmark's type)\n`);
-console.log(`| page type | ${readings.join(' | ')} |`);
-console.log(`|---|${readings.map(() => '---').join('|')}|`);
+tables.line(`\nWhat ReadOnce read the pages as (rows: the benchmark's type)\n`);
+tables.line(`| page type | ${readings.join(' | ')} |`);
+tables.line(`|---|${readings.map(() => '---').join('|')}|`);
 for (const type of types) {
   const group = rows.filter((r) => r.truth.type === type);
-  console.log(`| ${type} | ${readings.map((k) => group.filter((r) => r.text.read === k).length).join(' | ')} |`);
+  tables.line(`| ${type} | ${readings.map((k) => group.filter((r) => r.text.read === k).length).join(' | ')} |`);
+}
+
+if (values.markdown) {
+  writeSection(BENCHMARKS_MD, 'eval-wcxb', `${provenance(commandLine('npm run eval:wcxb', process.argv.slice(2), DEFAULT_WCXB))}\n\n${tables.text.replace(/^Corpus: \S+/u, `Corpus: ${path.basename(dir)}`)}`, { append: true });
+  console.log(`\nWritten to ${path.relative(process.cwd(), BENCHMARKS_MD)}.`);
 }
 
 const slow = [...rows].sort((a, b) => b.text.ms - a.text.ms).slice(0, 5);

@@ -1,18 +1,25 @@
 /**
  * Scores ReadOnce against Readability alone on a corpus (default ../shared/eval-dev), with the corpus's metric.
- *   npm run eval -- [DIR] [--worst N] [--page ID]
+ *   npm run eval -- [DIR] [--worst N] [--page ID] [--markdown]
  * --worst N lists the N pages where ReadOnce scores lowest; --page ID prints one page's prediction beside its
- * truth's missing and extra lines, to read what a rule did.
+ * truth's missing and extra lines, to read what a rule did. --markdown also writes the table into its section of
+ * docs/benchmarks.md and, on the default corpus, into the README's comparison table.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { splitBlocks } from '../src/core/blocks.ts';
 import { textBlocks } from '../src/core/format.ts';
 import { parseHtml } from '../src/node/index.ts';
-import { corpusDir, readCorpus } from './lib/corpus.ts';
+import { corpusDir, DEFAULT_CORPUS, readCorpus } from './lib/corpus.ts';
+import { BENCHMARKS_MD, commandLine, isDefaultCorpus, measuredOn, provenance, README_MD, Report, writeSection } from './lib/markdown-section.ts';
 import { type PageScore, pageF1, scoreCorpus, scorePage } from './lib/metric.ts';
 import { cleanOrRefuse, readabilityArticle } from './lib/run.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { worst: { type: 'string' }, page: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { worst: { type: 'string' }, page: { type: 'string' }, markdown: { type: 'boolean' } } });
+if (values.markdown && values.page) {
+  console.error('--markdown writes the whole corpus\'s table: leave out --page');
+  process.exit(2);
+}
 const dir = corpusDir(positionals[0]);
 
 /** Readability's article as the blocks a reader sees, one per line. */
@@ -50,10 +57,22 @@ const fmt = (n: number) => n.toFixed(4);
 const base = scoreCorpus(rows.map((r) => r.base));
 const ours = scoreCorpus(rows.map((r) => r.ours));
 console.log(`Corpus: ${dir} (${rows.length} pages)\n`);
-console.log('| system | F1 | precision | recall |');
-console.log('|---|---|---|---|');
-console.log(`| Readability alone (blocks joined by newlines) | ${fmt(base.f1)} | ${fmt(base.precision)} | ${fmt(base.recall)} |`);
-console.log(`| ReadOnce | ${fmt(ours.f1)} | ${fmt(ours.precision)} | ${fmt(ours.recall)} |`);
+const table = new Report();
+table.line('| system | F1 | precision | recall |');
+table.line('|---|---|---|---|');
+table.line(`| Readability alone (blocks joined by newlines) | ${fmt(base.f1)} | ${fmt(base.precision)} | ${fmt(base.recall)} |`);
+table.line(`| ReadOnce | ${fmt(ours.f1)} | ${fmt(ours.precision)} | ${fmt(ours.recall)} |`);
+
+if (values.markdown) {
+  const command = commandLine('npm run eval', process.argv.slice(2), DEFAULT_CORPUS);
+  const dev = isDefaultCorpus(dir, DEFAULT_CORPUS);
+  const corpus = `${path.basename(dir)}, ${rows.length} pages`;
+  writeSection(BENCHMARKS_MD, 'eval', `${provenance(command)} Corpus: ${corpus}.\n\n${table.text}`, { append: true });
+  if (dev) {
+    writeSection(README_MD, 'comparison', `${table.text}\n\nWord-shingle F1 on ${rows.length} news pages with human-marked article bodies (${path.basename(dir)}). Written by \`${command}\` (${measuredOn()}).`);
+  }
+  console.log(`\nWritten to ${path.relative(process.cwd(), BENCHMARKS_MD)}${dev ? ' and README.md' : ''}.`);
+}
 
 const worst = Number(values.worst ?? 0);
 if (worst > 0) {
