@@ -7,7 +7,7 @@
  * (content, message, text…) and holds the most text; else what of the post is not its author's.
  */
 import { squash, squashedLength } from '../text.ts';
-import { nameWords, shapeKey } from './shape.ts';
+import { nameWords, shapeKey, titleLink } from './shape.ts';
 import type { Post } from './thread.ts';
 
 const AUTHOR_WORDS = /^(?:author|username|poster|postername|nickname|commenter|byline|membername|screenname|uname)$/u;
@@ -135,9 +135,8 @@ function areCards(containers: readonly Element[]): boolean {
 
 function cardTitle(container: Element): string | null {
   for (const heading of Array.from(container.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
-    const link = heading.querySelector('a[href]') ?? heading.closest('a[href]');
-    const href = link?.getAttribute('href') ?? '';
-    if (!link || href === '' || href.startsWith('#') || PROFILE_LINK.test(href)) continue;
+    const link = titleLink(heading);
+    if (!link || PROFILE_LINK.test(link.getAttribute('href') ?? '')) continue;
     const title = squash(heading.textContent ?? '').replace(/^re:\s*/iu, '');
     if (title.length >= 10) return title.toLowerCase();
   }

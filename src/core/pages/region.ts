@@ -6,7 +6,7 @@
  * gone) is the article, with its run of cards, if it has one, as a list.
  */
 import { squashedLength, wordCount } from '../text.ts';
-import { readerCopy, shapeKey } from './shape.ts';
+import { readerCopy, shapeKey, titleLink } from './shape.ts';
 
 /** A main landmark holding less of the page's text than this is a part of it (a search form), not its content. */
 const MIN_MAIN_SHARE = 0.25;
@@ -74,10 +74,7 @@ function cardTest(): (p: Element, length: number) => boolean {
 
 function hasTitleLink(el: Element): boolean {
   for (const tag of HEADINGS) {
-    for (const heading of Array.from(el.getElementsByTagName(tag))) {
-      const link = heading.querySelector('a[href]') ?? heading.closest('a[href]');
-      if (link && !(link.getAttribute('href') ?? '').startsWith('#')) return true;
-    }
+    for (const heading of Array.from(el.getElementsByTagName(tag))) if (titleLink(heading)) return true;
   }
   return false;
 }

@@ -73,6 +73,13 @@ export function readerCopy<T extends Node>(node: T): T | null {
   return copy;
 }
 
+/** The link a heading is (or holds) to another page: a card's title. Null for none, or an anchor in the page. */
+export function titleLink(heading: Element): Element | null {
+  const link = heading.querySelector('a[href]') ?? heading.closest('a[href]');
+  const href = link?.getAttribute('href') ?? '';
+  return link && href !== '' && !href.startsWith('#') ? link : null;
+}
+
 const URL_ATTRIBUTES: ReadonlyArray<[string, string]> = [
   ['a', 'href'],
   ['img', 'src'],
