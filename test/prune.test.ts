@@ -158,11 +158,18 @@ function fixturePages(): Array<{ name: string; url: string; html: string }> {
   return pages;
 }
 
+/**
+ * Pages whose content Readability alone never sees: a Discourse thread's posts stand in its <noscript> crawler
+ * view, which is furniture to Readability; the engine reads them as a thread (test/coverage.test.ts checks
+ * their words).
+ */
+const UNSEEN_BY_READABILITY = new Set(['wcxb-thread-discourse']);
+
 describe('the working copy never costs the article', () => {
   for (const page of fixturePages()) {
     it(`${page.name}: Readability keeps on the copy every word it keeps on the page without its furniture`, () => {
       const loss = copyLoss(parseHtml(page.html, page.url));
-      assert.ok(loss.whole > 0, 'Readability finds an article on the whole page');
+      assert.equal(loss.whole > 0, !UNSEEN_BY_READABILITY.has(page.name), 'Readability finds an article on the whole page');
       assert.deepEqual(loss.content, []);
     });
   }

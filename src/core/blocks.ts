@@ -54,10 +54,21 @@ function wrapLooseText(el: Element): void {
     run = [];
   };
   for (const node of childNodesOf(el)) {
-    if (node.nodeType === 1 && BLOCK_LEVEL.has((node as Element).tagName)) flush(node);
+    if (node.nodeType === 1 && holdsBlock(node as Element)) flush(node);
     else run.push(node);
   }
   flush(null);
+}
+
+const BLOCK_SELECTOR = [...BLOCK_LEVEL].map((tag) => tag.toLowerCase()).join(', ');
+
+/**
+ * A block, or an inline element around one (a <span> holding a <blockquote>, as a page read whole may have it):
+ * neither goes into a <p>, which a parser would close before the block, so the article's HTML would not read
+ * back the same (test/hostile/properties.test.ts, tag soup read as sections).
+ */
+function holdsBlock(el: Element): boolean {
+  return BLOCK_LEVEL.has(el.tagName) || (el.firstElementChild !== null && el.querySelector(BLOCK_SELECTOR) !== null);
 }
 
 /**
