@@ -111,12 +111,16 @@ export function renderArticle(doc: Document, result: CleanResult, notes: string[
   article.append(header);
 
   const body = el(doc, 'div', 'ro-body');
-  // A thread is shown as posts under their author lines, a listing as cards (article.css).
-  body.dataset.pageType = result.pageType;
+  // A thread is shown as posts under their author lines, a listing as cards (article.css). A class, not a
+  // data attribute: the hostile suites allow no data attribute but the blocks' ids in what is shown.
+  if (PAGE_CLASSES.has(result.pageType)) body.classList.add(`ro-page-${result.pageType}`);
   body.append(sanitizedFragment(doc, result.html));
   article.append(body);
   return { element: article, body, blocks: result.blocks };
 }
+
+/** The kinds of page the article's stylesheet lays out in a way of their own. */
+const PAGE_CLASSES: ReadonlySet<string> = new Set(['thread', 'listing']);
 
 /**
  * Puts a removed block back where it was, marked as removed: right after the kept block it stood after
