@@ -72,6 +72,10 @@ export function readPage(doc: Document, structuredData: readonly string[], docum
   if (!region) return { readings, pickType, declaresArticle: declared };
   const { prose, total } = proseShare(region);
   if (total === 0 || prose >= ARTICLE_PROSE * total) return { readings, pickType, declaresArticle: declared };
+  // A page that calls itself an article, with a story's worth of running text, is read by Readability: its
+  // region is not copied for a reading that could not stand (settle keeps such a pick), which spares most
+  // news pages a copy of their whole body.
+  if (declared && prose >= ARTICLE_PICK_PROSE) return { readings, pickType, declaresArticle: declared };
   const cards = cardRun(region);
   readings.push({ type: product ? 'product' : cards ? 'listing' : 'sections', root: regionRoot(region, cards), standsBelow: PICK_HOLDS_PAGE * total });
   return { readings, pickType, declaresArticle: declared };

@@ -11,6 +11,8 @@ import { nameWords, shapeKey, titleLink } from './shape.ts';
 import type { Post } from './thread.ts';
 
 const AUTHOR_WORDS = /^(?:author|username|poster|postername|nickname|commenter|byline|membername|screenname|uname)$/u;
+/** The same words anywhere in an element's names: asked first, as most elements have none of them. */
+const AUTHOR_NAMED = /author|username|poster|nickname|commenter|byline|membername|screenname|uname/iu;
 // A link to a member's page: /u/name, /user/…, /members/name.123/, memberlist.php?mode=viewprofile, ?u=5.
 const PROFILE_LINK = /\/(?:u|user|users|member|members|profile|profiles|people|authors?)\/[^/]|\/@[\w.-]+\/?$|(?:memberlist|member|profile|userinfo)\.php|[?&](?:u|uid|userid|showuser)=\d/iu;
 const BODY_WORDS = /^(?:content|body|text|message|msg|postbody|postmsg|postcontent|entry|md|cooked|usertext|bbwrapper)$/u;
@@ -34,7 +36,7 @@ function isAuthor(el: Element): boolean {
     el.getAttribute('rel') === 'author' ||
     (el.getAttribute('itemprop') ?? '').includes('author') ||
     (el.localName === 'a' && PROFILE_LINK.test(el.getAttribute('href') ?? '')) ||
-    nameWords(el).some((w) => AUTHOR_WORDS.test(w));
+    (AUTHOR_NAMED.test(`${el.getAttribute('class') ?? ''} ${el.id}`) && nameWords(el).some((w) => AUTHOR_WORDS.test(w)));
   if (!named) return false;
   const text = squash(el.textContent ?? '');
   // phpBB's p.author is the post's date ("Sun Dec 17, 2023 11:23 am"); the name is a link in the profile.
