@@ -54,21 +54,10 @@ function wrapLooseText(el: Element): void {
     run = [];
   };
   for (const node of childNodesOf(el)) {
-    if (node.nodeType === 1 && holdsBlock(node as Element)) flush(node);
+    if (node.nodeType === 1 && BLOCK_LEVEL.has((node as Element).tagName)) flush(node);
     else run.push(node);
   }
   flush(null);
-}
-
-const BLOCK_SELECTOR = [...BLOCK_LEVEL].map((tag) => tag.toLowerCase()).join(', ');
-
-/**
- * A block, or an inline element around one (a <span> holding a <blockquote>, as a page read whole may have it):
- * neither goes into a <p>, which a parser would close before the block, so the article's HTML would not read
- * back the same (test/hostile/properties.test.ts, tag soup read as sections).
- */
-function holdsBlock(el: Element): boolean {
-  return BLOCK_LEVEL.has(el.tagName) || (el.firstElementChild !== null && el.querySelector(BLOCK_SELECTOR) !== null);
 }
 
 /**
@@ -182,6 +171,23 @@ export function splitBlocks(root: Element): BlockSeed[] {
 // What a reader sees in a list item that has no text; anything else there (an empty link, a <br>) shows as a
 // bare bullet.
 const SEEN_WITHOUT_TEXT = 'img, picture, video, audio, svg, math, canvas, figure, hr';
+
+const BLOCK_SELECTOR = [...BLOCK_LEVEL].map((tag) => tag.toLowerCase()).join(', ');
+
+/**
+ * A <p> that holds a block (loose text wrapped with a <span> around a <blockquote>, as tag soup read as sections
+ * has it) becomes a <div>: a parser closes a <p> before a block, so the article's HTML would not read back the
+ * same (test/hostile/properties.test.ts). Its attributes, the block's id among them, stay.
+ */
+export function paragraphsHoldingBlocksAsDivs(root: Element): void {
+  for (const p of Array.from(root.getElementsByTagName('p'))) {
+    if (!p.querySelector(BLOCK_SELECTOR)) continue;
+    const div = p.ownerDocument.createElement('div');
+    for (const attr of Array.from(p.attributes)) div.setAttribute(attr.name, attr.value);
+    while (p.firstChild) div.appendChild(p.firstChild);
+    p.replaceWith(div);
+  }
+}
 
 /**
  * Takes out the list items that hold no text and nothing seen without it, and a list left with no item. Such

@@ -6,7 +6,7 @@ import { Readability } from '@mozilla/readability';
 import { Article, type Metadata } from './article.ts';
 import { toIsoDate } from './dates.ts';
 import { markRepeatsNow } from './memory/mark.ts';
-import { dropEmptyListItems, splitBlocks } from './blocks.ts';
+import { dropEmptyListItems, paragraphsHoldingBlocksAsDivs, splitBlocks } from './blocks.ts';
 import { textToArticle } from './plain-text.ts';
 import { normalizeContent } from './normalize.ts';
 import { type PageReading, readPage, settle } from './pages/index.ts';
@@ -192,6 +192,8 @@ function finish(
   dropEmptyListItems(root);
   removedHtml(win, gone).forEach((html, i) => (removed[i]!.html = html));
   const markdown = options.markdown === false ? '' : toMarkdown(article.meta.title, root);
+  // After the Markdown, which reads a card linked as a whole by its <p> (render.ts).
+  paragraphsHoldingBlocksAsDivs(root);
   return {
     pageType,
     title: article.meta.title,
