@@ -55,10 +55,10 @@ describe('asMarkdown and commandLine', () => {
 
 describe('commandLine and the default corpus', () => {
   it('leaves out a corpus folder named as the default, wherever it lies, and keeps any other', () => {
-    const args = ['/work/shared/eval-dev', '--markdown'];
-    assert.equal(commandLine('npm run eval', args, '/elsewhere/shared/eval-dev'), 'npm run eval -- --markdown');
-    assert.equal(commandLine('npm run eval', ['/data/other', '--markdown'], '/elsewhere/shared/eval-dev'), 'npm run eval -- /data/other --markdown');
-    assert.ok(isDefaultCorpus('/work/shared/eval-dev/', '/x/shared/eval-dev'));
-    assert.ok(!isDefaultCorpus('/work/shared/eval-test', '/x/shared/eval-dev'));
+    const args = ['/data/corpora/eval-dev', '--markdown'];
+    assert.equal(commandLine('npm run eval', args, '/elsewhere/corpora/eval-dev'), 'npm run eval -- --markdown');
+    assert.equal(commandLine('npm run eval', ['/data/other', '--markdown'], '/elsewhere/corpora/eval-dev'), 'npm run eval -- /data/other --markdown');
+    assert.ok(isDefaultCorpus('/data/corpora/eval-dev/', '/x/corpora/eval-dev'));
+    assert.ok(!isDefaultCorpus('/data/corpora/eval-test', '/x/corpora/eval-dev'));
   });
 });
