@@ -11,7 +11,7 @@ import { textToArticle } from './plain-text.ts';
 import { normalizeContent } from './normalize.ts';
 import { type PageReading, readPage, settle } from './pages/index.ts';
 import { isDocumentation } from './pages/docs.ts';
-import { appendLeftovers, BESIDE_CONTENT, BESIDE_EXPLANATIONS } from './pages/leftovers.ts';
+import { appendLeftovers, recordLeftovers } from './pages/leftovers.ts';
 import { toMarkdown } from './render.ts';
 import { applyRules } from './rules/index.ts';
 import { BLOCK_ID_ATTR, sanitizeInPlace } from './sanitize.ts';
@@ -103,9 +103,10 @@ function cleanCopy(copy: WorkingCopy, win: Window, options: CleanOptions): Clean
   // Read before Readability, which takes the copy apart: a thread or another kind of page is read whole.
   const page = readPage(copy.doc, copy.structuredData, documentation);
   const parsed = new Readability<Element>(copy.doc, { serializer: (el) => el as Element, keepClasses: true }).parse();
-  const reading = settle(page, parsed?.content ?? null);
-  if (reading) reading.leftovers = appendLeftovers(reading.root, parsed?.content ?? null);
-  const root = reading?.root ?? parsed?.content;
+  const picked = parsed?.content ?? null;
+  const reading = settle(page, picked);
+  if (reading) reading.leftovers = appendLeftovers(reading.root, picked);
+  const root = reading?.root ?? picked;
   if (!root || squash(root.textContent ?? '') === '') {
     throw new ReadOnceError('no-article', 'No article found on this page.');
   }
@@ -151,7 +152,7 @@ function finish(
   const article = new Article(root, splitBlocks(root), meta, pageType);
   // What the working copy left out but Readability keeps on the page itself is recorded, not lost.
   const chrome = recordLeftOut(article, restored, options.keep);
-  if (reading?.leftovers && !options.keep?.includes('boilerplate')) recordBesideContent(article, reading.leftovers, BESIDE_EXPLANATIONS[reading.type]);
+  if (reading && !options.keep?.includes('boilerplate')) recordLeftovers(article, reading);
   applyRules(article, options.keep);
 
   // A page may carry its own data-ro-block attributes: only the engine's ids may point a view at a block.
@@ -208,13 +209,6 @@ function finish(
     markdown,
     ...(options.memory ? { readBefore: markRepeatsNow({ blocks }, options.memory, options.url ?? '') } : {}),
   };
-}
-
-/** The blocks of Readability's pick that a reading of the whole page does not hold: recorded as removed. */
-function recordBesideContent(article: Article, leftovers: Element, explanation: string): void {
-  for (const block of article.blocks) {
-    if (leftovers.contains(block.el)) article.remove(block, { reason: BESIDE_CONTENT, category: 'boilerplate', explanation });
-  }
 }
 
 /**

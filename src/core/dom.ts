@@ -37,4 +37,7 @@ export const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without a windo
 
 export const byDocumentOrder = (a: Node, b: Node) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1);
 
+/** What no reader sees: scripts (JSON-LD among them), styles, templates and the fallbacks for pages without scripts. */
+export const UNSEEN_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'template', 'noscript']);
+
 export const SHOW_COMMENT = 0x80; // NodeFilter.SHOW_COMMENT, without a window at hand

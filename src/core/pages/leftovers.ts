@@ -3,14 +3,16 @@
  * recorded, not lost (every text Readability keeps ends in the blocks or among the removals). Its blocks go
  * at the end of the reading's root, where the engine records them as removed, with the reason below.
  */
+import type { Article } from '../article.ts';
 import { splitBlocks } from '../blocks.ts';
 import { normalize, wordCount } from '../text.ts';
 import type { PageType } from '../types.ts';
+import type { PageReading } from './index.ts';
 
-export const BESIDE_CONTENT = 'beside-content';
+const BESIDE_CONTENT = 'beside-content';
 const FEW_WORDS = 4;
 
-export const BESIDE_EXPLANATIONS: Record<Exclude<PageType, 'article'>, string> = {
+const BESIDE_EXPLANATIONS: Record<Exclude<PageType, 'article'>, string> = {
   thread: 'Text beside the posts of this thread, not one of them.',
   sections: 'Text beside the sections of this page, not one of them.',
   listing: 'Text beside the items of this listing, not one of them.',
@@ -35,4 +37,14 @@ export function appendLeftovers(root: Element, picked: Element | null): Element 
   const box = root.ownerDocument.createElement('div');
   for (const block of missing) box.appendChild(root.ownerDocument.importNode(block.el, true));
   return root.appendChild(box);
+}
+
+/** The blocks of Readability's pick that the reading does not hold (appendLeftovers): recorded as removed. */
+export function recordLeftovers(article: Article, reading: PageReading): void {
+  const { leftovers } = reading;
+  if (!leftovers) return;
+  const explanation = BESIDE_EXPLANATIONS[reading.type];
+  for (const block of article.blocks) {
+    if (leftovers.contains(block.el)) article.remove(block, { reason: BESIDE_CONTENT, category: 'boilerplate', explanation });
+  }
 }

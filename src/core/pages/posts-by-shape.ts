@@ -6,8 +6,9 @@
  * beside it, is the post. A post's text is the part of the same shape in most posts that is named as a body
  * (content, message, text…) and holds the most text; else what of the post is not its author's.
  */
+import { byDocumentOrder } from '../dom.ts';
 import { squash, squashedLength } from '../text.ts';
-import { nameWords, shapeKey, titleLink } from './shape.ts';
+import { nameWords, shapeKey, titleLink, UNSHAPED } from './shape.ts';
 import type { Post } from './thread.ts';
 
 const AUTHOR_WORDS = /^(?:author|username|poster|postername|nickname|commenter|byline|membername|screenname|uname)$/u;
@@ -43,8 +44,6 @@ function isAuthor(el: Element): boolean {
   return text !== '' && text.length <= NAME_LENGTH && !DATE_TEXT.test(text);
 }
 
-/** A bare <div> or <span> is any part of any template: not a shape to call a post. */
-const UNSHAPED = new Set(['div', 'span', 'p', 'a']);
 
 function isDate(el: Element): boolean {
   if (el.localName === 'time') return true;
@@ -121,7 +120,7 @@ function readGroup(members: Element[], authors: readonly Element[]): Group | nul
     const date = ownDescendants(el, (d) => !nested(el, d)).find((d) => d !== author && !author.contains(d) && !body.contains(d) && isDate(d));
     posts.push({ el, author: authorName(author), date: date ? squash(date.textContent ?? '') : '', body, textOnly: '', role: 'post' });
   }
-  posts.sort((a, b) => (a.el.compareDocumentPosition(b.el) & 4 ? -1 : 1));
+  posts.sort((a, b) => byDocumentOrder(a.el, b.el));
   return posts.length >= MIN_POSTS ? { posts, text: total } : null;
 }
 

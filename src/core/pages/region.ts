@@ -6,7 +6,7 @@
  * gone) is the article, with its run of cards, if it has one, as a list.
  */
 import { squashedLength, wordCount } from '../text.ts';
-import { readerCopy, shapeKey, titleLink } from './shape.ts';
+import { readerCopy, shapeKey, titleLink, UNSHAPED } from './shape.ts';
 
 /** A main landmark holding less of the page's text than this is a part of it (a search form), not its content. */
 const MIN_MAIN_SHARE = 0.25;
@@ -79,8 +79,8 @@ function hasTitleLink(el: Element): boolean {
   return false;
 }
 
-/** A bare <div> or <section> is any part of any layout (protiviti.com's six blocks of a service page, wcxb-dev 4281): not a card's shape. */
-const UNSHAPED = new Set(['div', 'span', 'p', 'a', 'section']);
+/** Nor is a bare <section> a card: protiviti.com's six blocks of a service page (wcxb-dev 4281). */
+const NOT_A_CARD = new Set([...UNSHAPED, 'section']);
 
 /** The least cards a listing shows, and the share of the region's text they hold. */
 const MIN_CARDS = 4;
@@ -105,7 +105,7 @@ export function cardRun(region: Element): Element[] | null {
       byShape.set(key, [...(byShape.get(key) ?? []), child]);
     }
     for (const [key, cards] of byShape) {
-      if (cards.length < MIN_CARDS || UNSHAPED.has(key)) continue;
+      if (cards.length < MIN_CARDS || NOT_A_CARD.has(key)) continue;
       const text = cards.reduce((n, c) => n + squashedLength(c.textContent ?? ''), 0);
       if (text > bestText) [best, bestText] = [cards, text];
     }

@@ -3,6 +3,7 @@
  * thread and cards of a listing are made by one template, so they differ only in the classes a template adds
  * per item (phpBB's bg1/bg2, vBulletin's alt1/alt2, odd/even rows), which the key leaves out.
  */
+import { UNSEEN_TAGS } from '../dom.ts';
 
 export function classesOf(el: Element): string[] {
   return (el.getAttribute('class') ?? '').split(/\s+/u).filter(Boolean);
@@ -24,6 +25,9 @@ export function shapeKey(el: Element): string {
   const classes = [...new Set(classesOf(el).map((c) => c.toLowerCase()).filter((c) => !PER_ITEM.test(c)))].sort();
   return classes.length === 0 ? el.localName : `${el.localName}.${classes.join('.')}`;
 }
+
+/** A bare <div>, <span>, <p> or <a> is any part of any template: no shape to call a post or a card. */
+export const UNSHAPED: ReadonlySet<string> = new Set(['div', 'span', 'p', 'a']);
 
 /** The words of an element's class names and id: "message-body" and "postBody" both say "body". */
 export function nameWords(el: Element): string[] {
@@ -62,14 +66,13 @@ export function counterpart(other: Element, model: Element, target: Element, orS
   return at;
 }
 
-/** What no reader sees, which Readability drops and a reading's copy must drop too: scripts (JSON-LD among them), styles, templates. */
-const UNSEEN = ['script', 'style', 'template', 'noscript'];
+const UNSEEN_SELECTOR = [...UNSEEN_TAGS].join(',');
 
-/** A copy of `node` for a reading's root, without what no reader sees (null for such a node itself). */
+/** A copy of `node` for a reading's root, without what no reader sees, which Readability drops too (null for such a node itself). */
 export function readerCopy<T extends Node>(node: T): T | null {
-  if (node.nodeType === 1 && UNSEEN.includes((node as unknown as Element).localName)) return null;
+  if (node.nodeType === 1 && UNSEEN_TAGS.has((node as unknown as Element).localName)) return null;
   const copy = node.cloneNode(true) as T;
-  if (copy.nodeType === 1) for (const el of Array.from((copy as unknown as Element).querySelectorAll(UNSEEN.join(',')))) el.remove();
+  if (copy.nodeType === 1) for (const el of Array.from((copy as unknown as Element).querySelectorAll(UNSEEN_SELECTOR))) el.remove();
   return copy;
 }
 

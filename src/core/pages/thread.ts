@@ -12,6 +12,7 @@
  * Exchange question or answer are not posts. A page that is an article with reader comments under it stays
  * an article.
  */
+import { byDocumentOrder, FOLLOWING } from '../dom.ts';
 import { squash, wordCount } from '../text.ts';
 import { type LdObject, ldTypes } from './json-ld.ts';
 import { isItem, items, itemTypes, ownProperties, propertyText } from './microdata.ts';
@@ -115,7 +116,7 @@ function withSiblings(seeds: Post[]): Post[] {
   }
   const all = [...seeds, ...added];
   // Document order; a post inside another (a reply nested in its parent) is read after it.
-  return all.sort((a, b) => (a.el.compareDocumentPosition(b.el) & 4 ? -1 : 1));
+  return all.sort((a, b) => byDocumentOrder(a.el, b.el));
 }
 
 /** The seed's element for the first of these properties; for an author that is a Person, its name. */
@@ -163,7 +164,7 @@ function isArticleWithComments(doc: Document, posts: readonly Post[], ld: readon
   const first = posts[0]!.el;
   let words = 0;
   for (const p of Array.from(doc.body?.getElementsByTagName('p') ?? [])) {
-    if (!(p.compareDocumentPosition(first) & 4) || posts.some((post) => post.el.contains(p))) continue;
+    if (!(p.compareDocumentPosition(first) & FOLLOWING) || posts.some((post) => post.el.contains(p))) continue;
     words += wordCount(squash(p.textContent ?? ''));
     if (words >= ARTICLE_WORDS) return true;
   }

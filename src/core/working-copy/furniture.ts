@@ -6,6 +6,7 @@
  * restoring after Readability all ask the same questions here, so that they agree.
  */
 import { linksStayInPage } from '../article.ts';
+import { UNSEEN_TAGS } from '../dom.ts';
 import { squashedLength } from '../text.ts';
 
 export const FURNITURE_TAGS = new Set([
@@ -117,8 +118,6 @@ function holdsMostOfPage(el: Element): boolean {
   return total > 0 && textLength(el) >= MOST_OF_PAGE * total;
 }
 
-const UNREAD = new Set(['script', 'style', 'noscript', 'template']);
-
 /** Length of the text a reader could see in `root` (squashed): not the scripts' or styles'. */
 function textLength(root: Element): number {
   let length = 0;
@@ -126,7 +125,7 @@ function textLength(root: Element): number {
   while (stack.length > 0) {
     for (let child = stack.pop()!.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) length += squashedLength(child.textContent ?? '');
-      else if (child.nodeType === 1 && !UNREAD.has((child as Element).localName)) stack.push(child as Element);
+      else if (child.nodeType === 1 && !UNSEEN_TAGS.has((child as Element).localName)) stack.push(child as Element);
     }
   }
   return length;
