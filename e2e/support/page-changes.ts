@@ -5,6 +5,7 @@
  * evaluateOnNewDocument); read with `evaluate(pageChanges)`. Used by the auto-open tests: a hidden reader frame
  * that judged "no article" must leave nothing behind.
  */
+import assert from 'node:assert/strict';
 
 export interface PageChange {
   op: 'added' | 'removed' | 'attribute' | 'text';
@@ -51,6 +52,19 @@ export function recordPageChanges(): void {
       }
     }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   });
+}
+
+/**
+ * That a page judged "not an article" was left as it was: its DOM changed by nothing but, when the reader was
+ * judged in a frame (`frames`, 1 or 0), the hidden pending reader frame added to <html> and removed again; its markup,
+ * focus and scroll as before.
+ */
+export function assertLeftAlone(seen: PageChanges, path: string, frames: number): void {
+  const hidden = { op: 'added', node: 'iframe', parent: 'html', visibility: 'hidden' };
+  const expected = frames ? [hidden, { op: 'removed', node: 'iframe', parent: 'html' }] : [];
+  assert.deepEqual(seen.changes.map(({ src: _src, ...change }) => change), expected, `${path}: ${JSON.stringify(seen.changes)}`);
+  if (frames) assert.match(seen.changes[0]?.src ?? '', /\/reader\.html\?pending#/u, 'the hidden frame was the pending reader');
+  assert.deepEqual({ sameMarkup: seen.sameMarkup, focused: seen.focused, scrollY: seen.scrollY }, { sameMarkup: true, focused: 'body', scrollY: 0 }, path);
 }
 
 /** Runs in the page: what recordPageChanges saw, and the page's state now. */
